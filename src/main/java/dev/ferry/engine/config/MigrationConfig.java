@@ -1,0 +1,53 @@
+package dev.ferry.engine.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The migration config file (YAML). Every field is optional; {@link #defaults()} is what Ferry
+ * does without a file. See docs/configuration.md.
+ *
+ * @param schemas     source schema to target schema; the source's default schema maps to
+ *                    {@code public} unless listed here
+ * @param expressions PostgreSQL SQL to use for a default, CHECK, index filter or computed column
+ *                    Ferry cannot translate, keyed by {@code schema.table.name} where name is the
+ *                    column (defaults, computed columns) or the constraint/index name
+ */
+public record MigrationConfig(
+        TableFilter tables,
+        Map<String, String> schemas,
+        NameStyle names,
+        CaseInsensitivePolicy caseInsensitiveCollation,
+        CastRules cast,
+        Map<String, String> expressions) {
+
+    @JsonCreator
+    public MigrationConfig(
+            @JsonProperty("tables") TableFilter tables,
+            @JsonProperty("schemas") Map<String, String> schemas,
+            @JsonProperty("names") NameStyle names,
+            @JsonProperty("caseInsensitiveCollation") CaseInsensitivePolicy caseInsensitiveCollation,
+            @JsonProperty("cast") CastRules cast,
+            @JsonProperty("expressions") Map<String, String> expressions) {
+        this.tables = tables == null ? TableFilter.all() : tables;
+        this.schemas = schemas == null ? Map.of() : Map.copyOf(schemas);
+        this.names = names == null ? NameStyle.KEEP : names;
+        this.caseInsensitiveCollation = caseInsensitiveCollation == null ? CaseInsensitivePolicy.CITEXT : caseInsensitiveCollation;
+        this.cast = cast == null ? CastRules.none() : cast;
+        Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (expressions != null) {
+            ci.putAll(expressions);
+        }
+        this.expressions = ci;
+    }
+
+    public static MigrationConfig defaults() {
+        return new MigrationConfig(null, null, null, null, null, null);
+    }
+
+    public MigrationConfig withNames(NameStyle style) {
+        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ferry.engine.source.expr;
+
+import java.util.Map;
+
+/**
+ * Translates a source dialect's SQL expression (a default, CHECK, index filter or computed
+ * column) to PostgreSQL. Column references are renamed through {@code columns} (source name to
+ * target name); anything the translator does not understand is reported, never passed on
+ * silently.
+ */
+public interface ExpressionTranslator {
+    Translation translate(String expression, Map<String, String> columns);
+}
