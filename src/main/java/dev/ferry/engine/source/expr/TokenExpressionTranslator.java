@@ -55,7 +55,9 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
                 case SYMBOL -> out.append(isConcatenation(tokens, i) ? "||" : t.text());
                 case WORD -> {
                     int next = nextSignificant(tokens, i);
-                    if (next >= 0 && tokens.get(next).isSymbol("(")) {
+                    boolean call = next >= 0 && tokens.get(next).isSymbol("(");
+                    boolean keyword = KEYWORDS.contains(t.value().toUpperCase(Locale.ROOT));
+                    if (call && (functions.containsKey(t.value()) || !keyword)) {
                         int consumed = appendFunction(tokens, i, next, out);
                         if (consumed < 0) {
                             return Translation.failed("function " + t.text() + "() has no PostgreSQL translation");
@@ -63,7 +65,7 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
                         i = consumed;
                     } else if (columnsAnyCase.containsKey(t.value())) {
                         out.append(quoteIdentifier(columnsAnyCase.get(t.value())));
-                    } else if (KEYWORDS.contains(t.value().toUpperCase(Locale.ROOT))) {
+                    } else if (keyword) {
                         out.append(t.value().toUpperCase(Locale.ROOT));
                     } else if (passThroughUnknown) {
                         out.append(t.text());
@@ -71,6 +73,7 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
                         return Translation.failed("'" + t.text() + "' is neither a column nor a known keyword");
                     }
                 }
+                case SPACE -> out.append(' ');
                 default -> out.append(t.text());
             }
         }

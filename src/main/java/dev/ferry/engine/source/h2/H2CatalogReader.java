@@ -140,7 +140,8 @@ final class H2CatalogReader {
         for (IndexRow i : CatalogQuery.list(connection, INDEXES, IndexRow.class, ref.schema(), ref.name())) {
             if (i.isGenerated()) {
                 findings.add(new Finding(Severity.INFO, Category.INDEX, ref + "." + i.name(),
-                        "index H2 created on its own for a constraint: left out, the real source has none"));
+                        "index H2 created on its own behind a key or foreign key: left out (the constraint itself is converted; "
+                                + "a SQL Server source has no such index)"));
                 continue;
             }
             List<IndexColumn> cols = CatalogQuery.list(connection, INDEX_COLUMNS, IndexColumnRow.class, ref.schema(), i.name())
