@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads H2's INFORMATION_SCHEMA. Keeps H2's quirks here: the indexes H2 creates on its own behind
- * foreign keys (which a SQL Server source never had) are left out, and unnamed primary keys
- * ({@code CONSTRAINT_5}) get PostgreSQL's conventional {@code <table>_pkey} name.
+ * foreign keys (which a SQL Server source never had) are left out, unnamed primary keys
+ * ({@code CONSTRAINT_5}) get PostgreSQL's conventional {@code <table>_pkey} name, and H2's
+ * RESTRICT (its spelling of NO ACTION) is read as NO ACTION.
  */
 final class H2CatalogReader {
     static final String TABLES = """
@@ -157,7 +158,13 @@ final class H2CatalogReader {
                 c.referencedConstraintSchema(), c.referencedConstraint()).get(0);
         return new ForeignKey(c.name(), cols, new TableRef(referenced.schemaName(), referenced.tableName()),
                 keyColumns(c.referencedConstraintSchema(), c.referencedConstraint()),
-                ReferentialAction.parse(c.deleteRule()), ReferentialAction.parse(c.updateRule()));
+                action(c.deleteRule()), action(c.updateRule()));
+    }
+
+    /** H2 reports NO ACTION as RESTRICT (it treats them alike); the SQL Server it stands in for has no RESTRICT. */
+    private static ReferentialAction action(String rule) {
+        ReferentialAction a = ReferentialAction.parse(rule);
+        return a == ReferentialAction.RESTRICT ? ReferentialAction.NO_ACTION : a;
     }
 
     private List<String> keyColumns(String schema, String constraint) {
