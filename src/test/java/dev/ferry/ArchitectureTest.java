@@ -1,0 +1,51 @@
+package dev.ferry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md: the engine knows nothing of Azure, the command line or the demo's server. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.ferry");
+
+    @Test
+    void engineHasNoAzureCliOrEmbeddedServerDependencies() {
+        noClasses().that().resideInAPackage("dev.ferry.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.cli..", "dev.ferry.functions..",
+                        "dev.ferry.sample..", "com.microsoft.azure.functions..", "com.azure..", "picocli..",
+                        "io.zonky..", "com.microsoft.durabletask..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void dialectsDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("dev.ferry.engine.source.sqlserver..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.h2..", "dev.ferry.engine.source.postgres..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ferry.engine.source.h2..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.sqlserver..", "dev.ferry.engine.source.postgres..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.ferry.engine.source.postgres..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.sqlserver..", "dev.ferry.engine.source.h2..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theTargetDoesNotReachIntoSourceDialects() {
+        noClasses().that().resideInAPackage("dev.ferry.engine.target..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.sqlserver..",
+                        "dev.ferry.engine.source.h2..", "dev.ferry.engine.source.postgres..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSampleDoesNotUseTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.ferry.sample..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.cli..", "picocli..")
+                .check(CLASSES);
+    }
+}

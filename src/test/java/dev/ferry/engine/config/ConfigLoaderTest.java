@@ -1,0 +1,76 @@
+package dev.ferry.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.model.TableRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @Test
+    void withoutAFileEverythingHasItsDefault() {
+        MigrationConfig c = ConfigLoader.load(null);
+        assertThat(c.names()).isEqualTo(NameStyle.KEEP);
+        assertThat(c.caseInsensitiveCollation()).isEqualTo(CaseInsensitivePolicy.CITEXT);
+        assertThat(c.tables().accepts(new TableRef("dbo", "Anything"))).isTrue();
+    }
+
+    @Test
+    void readsEverySection(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ferry.yaml");
+        Files.writeString(file, """
+                tables:
+                  include: ["dbo.*", "sales.Order?"]
+                  exclude: ["dbo._prisma_migrations"]
+                schemas:
+                  sales: crm
+                names: snake_case
+                caseInsensitiveCollation: icu
+                cast:
+                  types:
+                    datetimeoffset: timestamptz
+                  columns:
+                    dbo.Account.scope: text
+                expressions:
+                  dbo.Account.ck: "1 = 1"
+                """);
+        MigrationConfig c = ConfigLoader.load(file);
+        assertThat(c.tables().accepts(new TableRef("dbo", "Account"))).isTrue();
+        assertThat(c.tables().accepts(new TableRef("DBO", "account"))).as("case-insensitive").isTrue();
+        assertThat(c.tables().accepts(new TableRef("dbo", "_prisma_migrations"))).isFalse();
+        assertThat(c.tables().accepts(new TableRef("sales", "Orders"))).isTrue();
+        assertThat(c.tables().accepts(new TableRef("hr", "Staff"))).isFalse();
+        assertThat(c.schemas()).containsEntry("sales", "crm");
+        assertThat(c.names()).isEqualTo(NameStyle.SNAKE_CASE);
+        assertThat(c.caseInsensitiveCollation()).isEqualTo(CaseInsensitivePolicy.ICU);
+        assertThat(c.cast().find("dbo.Account.scope", "nvarchar(1000)", "nvarchar")).isEqualTo("text");
+        assertThat(c.cast().find("dbo.X.y", "datetimeoffset(7)", "datetimeoffset")).isEqualTo("timestamptz");
+        assertThat(c.cast().find("dbo.X.y", "int", "int")).isNull();
+        assertThat(c.expressions()).containsEntry("DBO.ACCOUNT.CK", "1 = 1");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedByName() {
+        assertThatThrownBy(() -> ConfigLoader.parse("tables:\n  inclde: [a]\n", "ferry.yaml"))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("ferry.yaml").hasMessageContaining("tables.inclde")
+                .satisfies(e -> assertThat(((FerryException) e).code()).isEqualTo(ErrorCode.CONFIGURATION));
+    }
+
+    @Test
+    void aBadEnumValueIsRefusedByName() {
+        assertThatThrownBy(() -> ConfigLoader.parse("caseInsensitiveCollation: sometimes\n", "ferry.yaml"))
+                .isInstanceOf(FerryException.class).hasMessageContaining("caseInsensitiveCollation");
+    }
+
+    @Test
+    void aMissingFileIsAConfigurationError() {
+        assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent/ferry.yaml")))
+                .isInstanceOf(FerryException.class).hasMessageContaining("/nonexistent/ferry.yaml");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ferry.engine.source.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.engine.source.h2.H2Dialect;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.source.sqlserver.SqlServerDialect;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExpressionTranslationTest {
+    private static final Map<String, String> COLUMNS = Map.of("Qty", "qty", "Name", "name", "DeletedAt", "deleted_at");
+    private final ExpressionTranslator tsql = new SqlServerDialect().expressionTranslator();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "getdate()|CURRENT_TIMESTAMP",
+            "SYSDATETIME()|CURRENT_TIMESTAMP",
+            "getutcdate()|(now() AT TIME ZONE 'utc')",
+            "newid()|gen_random_uuid()",
+            "newsequentialid()|gen_random_uuid()",
+            "N'O''Brien'|'O''Brien'",
+            "[Qty]>(0)|\"qty\">(0)",
+            "[DeletedAt] IS NULL|\"deleted_at\" IS NULL",
+            "len([Name])>(2)|length(\"name\")>(2)",
+            "isnull([Qty],(0))|coalesce(\"qty\",(0))",
+            "[Name]+N'-'|\"name\"||'-'",
+            "[Qty] between 1 and 10|\"qty\" BETWEEN 1 AND 10",
+            "[Name] like 'a%'|\"name\" LIKE 'a%'",
+            "[Qty] in (1, 2)|\"qty\" IN (1, 2)"})
+    void translatesTsql(String source, String expected) {
+        Translation t = tsql.translate(source, COLUMNS);
+        assertThat(t.problem()).isNull();
+        assertThat(t.sql()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "datediff(day,[DeletedAt],getdate())|datediff",
+            "CONVERT([varchar](10),[Qty])|CONVERT",
+            "[Unknown] + 1 > foo|foo"})
+    void refusesWhatItDoesNotKnowAndSaysWhat(String source, String named) {
+        Translation t = tsql.translate(source, COLUMNS);
+        assertThat(t.isOk()).isFalse();
+        assertThat(t.problem()).contains(named);
+    }
+
+    @Test
+    void keepsStringsIntactIncludingBracketsAndQuotesInside() {
+        assertThat(tsql.translate("[Name]<>N'[not a column] it''s'", COLUMNS).sql()).isEqualTo("\"name\"<>'[not a column] it''s'");
+    }
+
+    @Test
+    void h2ChecksAndDefaults() {
+        ExpressionTranslator h2 = new H2Dialect().expressionTranslator();
+        assertThat(h2.translate("(\"Qty\" >= 0)\n    AND (LEN(\"Name\") > 3)", COLUMNS).sql())
+                .isEqualTo("(\"qty\" >= 0) AND (length(\"name\") > 3)");
+        assertThat(h2.translate("RANDOM_UUID(4)", COLUMNS).sql()).isEqualTo("gen_random_uuid()");
+        assertThat(h2.translate("\"Name\" IN('A', 'B')", COLUMNS).sql()).isEqualTo("\"name\" IN('A', 'B')");
+    }
+
+    @Test
+    void postgresExpressionsPassThroughWithColumnsRenamed() {
+        ExpressionTranslator pg = new PostgresDialect().expressionTranslator();
+        assertThat(pg.translate("(upper(Name) || '-'::text)", COLUMNS).sql()).isEqualTo("(upper(\"name\") || '-'::text)");
+        assertThat(pg.translate("date_trunc('day', now())", COLUMNS).sql()).isEqualTo("date_trunc('day', now())");
+    }
+
+    @Test
+    void stripsOnlyParenthesesAroundTheWholeExpression() {
+        assertThat(Expressions.stripOuterParentheses("((0))")).isEqualTo("0");
+        assertThat(Expressions.stripOuterParentheses("(a) + (b)")).isEqualTo("(a) + (b)");
+        assertThat(Expressions.stripOuterParentheses("(')(')")).isEqualTo("')('");
+    }
+}
