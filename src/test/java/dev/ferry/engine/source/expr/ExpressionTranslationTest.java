@@ -15,21 +15,21 @@ class ExpressionTranslationTest {
     private final ExpressionTranslator tsql = new SqlServerDialect().expressionTranslator();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "getdate()|CURRENT_TIMESTAMP",
-            "SYSDATETIME()|CURRENT_TIMESTAMP",
-            "getutcdate()|(now() AT TIME ZONE 'utc')",
-            "newid()|gen_random_uuid()",
-            "newsequentialid()|gen_random_uuid()",
-            "N'O''Brien'|'O''Brien'",
-            "[Qty]>(0)|\"qty\">(0)",
-            "[DeletedAt] IS NULL|\"deleted_at\" IS NULL",
-            "len([Name])>(2)|length(\"name\")>(2)",
-            "isnull([Qty],(0))|coalesce(\"qty\",(0))",
-            "[Name]+N'-'|\"name\"||'-'",
-            "[Qty] between 1 and 10|\"qty\" BETWEEN 1 AND 10",
-            "[Name] like 'a%'|\"name\" LIKE 'a%'",
-            "[Qty] in (1, 2)|\"qty\" IN (1, 2)"})
+    @CsvSource(delimiter = '^', quoteCharacter = '`', value = {
+            "getdate()^CURRENT_TIMESTAMP",
+            "SYSDATETIME()^CURRENT_TIMESTAMP",
+            "getutcdate()^(now() AT TIME ZONE 'utc')",
+            "newid()^gen_random_uuid()",
+            "newsequentialid()^gen_random_uuid()",
+            "N'O''Brien'^'O''Brien'",
+            "[Qty]>(0)^\"qty\">(0)",
+            "[DeletedAt] IS NULL^\"deleted_at\" IS NULL",
+            "len([Name])>(2)^length(\"name\")>(2)",
+            "isnull([Qty],(0))^coalesce(\"qty\",(0))",
+            "[Name]+N'-'^\"name\"||'-'",
+            "[Qty] between 1 and 10^\"qty\" BETWEEN 1 AND 10",
+            "[Name] like 'a%'^\"name\" LIKE 'a%'",
+            "[Qty] in (1, 2)^\"qty\" IN (1, 2)"})
     void translatesTsql(String source, String expected) {
         Translation t = tsql.translate(source, COLUMNS);
         assertThat(t.problem()).isNull();
