@@ -1,0 +1,102 @@
+-- The schema behind src/test/resources/fixtures/sqlserver-catalog.json, in real T-SQL.
+-- SqlServerContainerIT creates it on SQL Server (where Docker runs) and compares what Ferry reads
+-- from the catalog with what it reads from the fixture. Batches are separated by GO lines.
+CREATE SCHEMA sales
+GO
+CREATE TABLE dbo.Customer (
+    Id int IDENTITY(1,1) NOT NULL CONSTRAINT PK_Customer PRIMARY KEY CLUSTERED,
+    Email nvarchar(320) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL CONSTRAINT UQ_Customer_Email UNIQUE,
+    Name nvarchar(max) COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    IsActive bit NOT NULL CONSTRAINT DF_Customer_IsActive DEFAULT ((1)),
+    CreatedAt datetime2(7) NOT NULL CONSTRAINT DF_Customer_CreatedAt DEFAULT (getdate()),
+    ExternalId uniqueidentifier NOT NULL CONSTRAINT DF_Customer_ExternalId DEFAULT (newid()),
+    Balance money NOT NULL CONSTRAINT DF_Customer_Balance DEFAULT ((0)),
+    Code char(5) COLLATE Latin1_General_BIN2 NULL,
+    Country nvarchar(2) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL CONSTRAINT DF_Customer_Country DEFAULT (N'US'),
+    UpdatedUtc datetime NULL CONSTRAINT DF_Customer_UpdatedUtc DEFAULT (getutcdate())
+)
+GO
+CREATE TABLE dbo.Product (
+    ProductId int IDENTITY(0,1) NOT NULL CONSTRAINT PK_Product PRIMARY KEY CLUSTERED,
+    Sku varchar(40) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL,
+    Price smallmoney NULL,
+    Weight float NULL,
+    Ratio real NULL,
+    Discount decimal(5,4) NULL,
+    PriceWithTax AS ([Price]*(1.2)) PERSISTED,
+    Label AS (([Sku]+'-')+CONVERT([varchar](10),[ProductId])),
+    DeletedAt datetime2(3) NULL,
+    Photo varbinary(max) NULL,
+    NameLength AS (len([Sku])),
+    CONSTRAINT UQ_Product_Sku_Price UNIQUE (Sku, Price),
+    CONSTRAINT CK_Product_Sku CHECK (len([Sku])>(2)),
+    CONSTRAINT CK_Product_Odd CHECK (datediff(day,[DeletedAt],getdate())>(0))
+)
+GO
+CREATE UNIQUE NONCLUSTERED INDEX UX_Product_Sku ON dbo.Product (Sku) WHERE ([DeletedAt] IS NULL)
+GO
+CREATE NONCLUSTERED INDEX IX_Product_Price ON dbo.Product (Price DESC)
+GO
+CREATE NONCLUSTERED COLUMNSTORE INDEX CCI_Product ON dbo.Product (Price)
+GO
+CREATE NONCLUSTERED INDEX IX_Product_Disabled ON dbo.Product (Weight)
+GO
+ALTER INDEX IX_Product_Disabled ON dbo.Product DISABLE
+GO
+CREATE TABLE sales.[Order] (
+    OrderId bigint IDENTITY(1000,10) NOT NULL CONSTRAINT PK_Order PRIMARY KEY CLUSTERED,
+    CustomerId int NOT NULL,
+    ProductId int NULL,
+    Quantity tinyint NOT NULL CONSTRAINT DF_Order_Quantity DEFAULT ((1)),
+    Total decimal(18,2) NOT NULL,
+    Notes varchar(max) COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    OrderedAt datetimeoffset(7) NOT NULL,
+    ShipTime time(7) NULL,
+    Status nvarchar(20) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL CONSTRAINT DF_Order_Status DEFAULT (N'new'),
+    CONSTRAINT FK_Order_Customer FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id) ON DELETE CASCADE,
+    CONSTRAINT FK_Order_Product FOREIGN KEY (ProductId) REFERENCES dbo.Product (ProductId) ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT FK_Order_Disabled FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id),
+    CONSTRAINT CK_Order_Quantity CHECK ([Quantity]>(0)),
+    CONSTRAINT CK_Order_Status CHECK ([Status]=N'new' OR [Status]=N'paid' OR [Status]=N'shipped'),
+    CONSTRAINT CK_Order_Old CHECK ([Total]>(0))
+)
+GO
+ALTER TABLE sales.[Order] NOCHECK CONSTRAINT FK_Order_Disabled
+GO
+ALTER TABLE sales.[Order] NOCHECK CONSTRAINT CK_Order_Old
+GO
+CREATE NONCLUSTERED INDEX IX_Order_Customer ON sales.[Order] (CustomerId, OrderedAt DESC) INCLUDE (Total)
+GO
+CREATE TABLE dbo.AuditLog (
+    Id bigint NOT NULL,
+    Data xml NULL,
+    Variant sql_variant NULL,
+    Node hierarchyid NULL,
+    Location geography NULL,
+    Shape geometry NULL,
+    Version rowversion NOT NULL,
+    LoggedAt datetimeoffset(3) NOT NULL,
+    Small smalldatetime NULL,
+    Blob image NULL,
+    Memo ntext COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    OldText text COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    Login sysname NOT NULL,
+    Payload varbinary(8000) NULL,
+    Hash binary(32) NULL
+)
+GO
+CREATE VIEW dbo.vActiveCustomers AS SELECT Id, Email FROM dbo.Customer WHERE IsActive = 1
+GO
+CREATE PROCEDURE dbo.usp_Rebuild AS BEGIN SET NOCOUNT ON; END
+GO
+CREATE FUNCTION dbo.fn_Total (@a int) RETURNS int AS BEGIN RETURN @a END
+GO
+CREATE TRIGGER dbo.trg_Audit ON dbo.Customer AFTER UPDATE AS BEGIN SET NOCOUNT ON; END
+GO
+CREATE SEQUENCE dbo.OrderNumbers START WITH 1
+GO
+-- Rows so that IDENT_CURRENT matches the fixture's last_value (Customer 250, Product 41).
+INSERT INTO dbo.Customer (Email) SELECT TOP 250 CONCAT('c', ROW_NUMBER() OVER (ORDER BY (SELECT NULL)), '@example.com') FROM sys.all_columns
+GO
+INSERT INTO dbo.Product (Sku) SELECT TOP 42 CONCAT('sku', ROW_NUMBER() OVER (ORDER BY (SELECT NULL))) FROM sys.all_columns
+GO
