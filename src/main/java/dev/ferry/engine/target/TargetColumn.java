@@ -1,0 +1,19 @@
+package dev.ferry.engine.target;
+
+import dev.ferry.engine.model.DataType;
+import dev.ferry.engine.model.Identity;
+
+/**
+ * A column as Ferry creates it on PostgreSQL.
+ *
+ * @param type       the PostgreSQL type including any COLLATE clause's target, e.g. {@code citext}
+ * @param collation  a collation to apply ({@code ferry_ci}), or null
+ * @param defaultSql the translated default, or null
+ * @param generated  the translated expression of a generated (computed) column, or null
+ */
+public record TargetColumn(String sourceName, String name, DataType sourceType, String type, String collation,
+                           boolean nullable, String defaultSql, Identity identity, String generated) {
+    public boolean isGenerated() {
+        return generated != null;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ferry.engine.target;
+
+import dev.ferry.engine.model.ReferentialAction;
+import java.util.List;
+
+/** A foreign key on the target, naming the referenced table by its target schema and name. */
+public record TargetForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+                               List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
+    public TargetForeignKey {
+        columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
+    }
+}

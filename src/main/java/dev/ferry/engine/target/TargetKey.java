@@ -1,0 +1,10 @@
+package dev.ferry.engine.target;
+
+import java.util.List;
+
+/** A primary key or unique constraint on the target, with target column names. */
+public record TargetKey(String name, List<String> columns, boolean nullsDistinct) {
+    public TargetKey {
+        columns = List.copyOf(columns);
+    }
+}

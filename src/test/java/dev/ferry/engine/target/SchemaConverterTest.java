@@ -1,0 +1,219 @@
+package dev.ferry.engine.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.config.CaseInsensitivePolicy;
+import dev.ferry.engine.config.ConfigLoader;
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.config.NameStyle;
+import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.DataType;
+import dev.ferry.engine.model.DatabaseSchema;
+import dev.ferry.engine.model.Finding;
+import dev.ferry.engine.model.KeyConstraint;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.sqlserver.SqlServerDialect;
+import dev.ferry.support.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The SQL Server fixture converted to PostgreSQL under different configs. */
+class SchemaConverterTest {
+    private final DatabaseSchema source = Fixtures.sqlServerSchema();
+
+    private TargetSchema convert(MigrationConfig config) {
+        return new SchemaConverter(new SqlServerDialect(), config).convert(source);
+    }
+
+    private static TargetTable table(TargetSchema s, String schema, String name) {
+        return s.tables().stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static TargetColumn column(TargetTable t, String name) {
+        return t.column(name).orElseThrow();
+    }
+
+    @Test
+    void defaultSchemaBecomesPublicAndOthersKeepTheirNames() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        assertThat(s.tables()).extracting(t -> t.ref().toString())
+                .containsExactly("public.Customer", "sales.Order", "public.AuditLog", "public.Product");
+        assertThat(s.schemas()).containsExactly("public", "sales");
+    }
+
+    @Test
+    void translatesDefaults() {
+        TargetTable customer = table(convert(MigrationConfig.defaults()), "public", "Customer");
+        assertThat(column(customer, "IsActive").defaultSql()).isEqualTo("true");
+        assertThat(column(customer, "CreatedAt").defaultSql()).isEqualTo("CURRENT_TIMESTAMP");
+        assertThat(column(customer, "UpdatedUtc").defaultSql()).isEqualTo("(now() AT TIME ZONE 'utc')");
+        assertThat(column(customer, "ExternalId").defaultSql()).isEqualTo("gen_random_uuid()");
+        assertThat(column(customer, "Balance").defaultSql()).isEqualTo("0");
+        assertThat(column(customer, "Country").defaultSql()).isEqualTo("'US'");
+        assertThat(column(customer, "Id").defaultSql()).as("identity has no default").isNull();
+    }
+
+    @Test
+    void caseInsensitiveCollationsBecomeCitextWithLengthChecksByDefault() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        TargetTable customer = table(s, "public", "Customer");
+        assertThat(column(customer, "Email").type()).isEqualTo("citext");
+        assertThat(customer.checks()).extracting(TargetCheck::expression).contains("char_length(\"Email\") <= 320");
+        assertThat(column(customer, "Name").type()).isEqualTo("citext");
+        assertThat(column(customer, "Code").type()).as("BIN2 is case-sensitive").isEqualTo("char(5)");
+        assertThat(s.extensions()).containsExactly("citext");
+        assertThat(s.needsCiCollation()).isFalse();
+    }
+
+    @Test
+    void icuPolicyKeepsTypesWithANondeterministicCollation() {
+        TargetSchema s = convert(withCollation(CaseInsensitivePolicy.ICU));
+        TargetColumn email = column(table(s, "public", "Customer"), "Email");
+        assertThat(email.type()).isEqualTo("varchar(320)");
+        assertThat(email.collation()).isEqualTo(TargetSchema.CI_COLLATION);
+        assertThat(s.needsCiCollation()).isTrue();
+        assertThat(s.extensions()).isEmpty();
+    }
+
+    @Test
+    void nonePolicyWarnsForEveryCaseInsensitiveColumn() {
+        TargetSchema s = convert(withCollation(CaseInsensitivePolicy.NONE));
+        assertThat(column(table(s, "public", "Customer"), "Email").type()).isEqualTo("varchar(320)");
+        assertThat(s.findings()).filteredOn(f -> f.category() == Finding.Category.COLLATION)
+                .allMatch(f -> f.severity() == Finding.Severity.WARNING)
+                .extracting(Finding::object).contains("dbo.Customer.Email", "sales.Order.Notes");
+    }
+
+    @Test
+    void tinyintKeepsItsRangeAndChecksAreTranslated() {
+        TargetTable order = table(convert(MigrationConfig.defaults()), "sales", "Order");
+        assertThat(column(order, "Quantity").type()).isEqualTo("smallint");
+        assertThat(order.checks()).extracting(TargetCheck::expression).contains(
+                "\"Quantity\" BETWEEN 0 AND 255", "\"Quantity\">(0)",
+                "\"Status\"='new' OR \"Status\"='paid' OR \"Status\"='shipped'");
+        assertThat(order.checks()).filteredOn(TargetCheck::fromSource).hasSize(2);
+    }
+
+    @Test
+    void untranslatableExpressionsAreReportedWithTheirReason() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        TargetTable product = table(s, "public", "Product");
+        assertThat(product.checks()).extracting(TargetCheck::name).contains("CK_Product_Sku").doesNotContain("CK_Product_Odd");
+        assertThat(s.findings()).anySatisfy(f -> {
+            assertThat(f.object()).isEqualTo("dbo.Product.CK_Product_Odd");
+            assertThat(f.message()).contains("datediff").contains("not created");
+        });
+        assertThat(column(product, "Label").isGenerated()).isFalse();
+        assertThat(s.findings()).anySatisfy(f -> {
+            assertThat(f.object()).isEqualTo("dbo.Product.Label");
+            assertThat(f.message()).contains("CONVERT").contains("plain column");
+        });
+    }
+
+    @Test
+    void computedColumnsBecomeStoredGeneratedColumns() {
+        TargetTable product = table(convert(MigrationConfig.defaults()), "public", "Product");
+        assertThat(column(product, "PriceWithTax").generated()).isEqualTo("\"Price\"*(1.2)");
+        assertThat(column(product, "NameLength").generated()).isEqualTo("length(\"Sku\")");
+    }
+
+    @Test
+    void configExpressionsReplaceWhatCannotBeTranslated() {
+        MigrationConfig config = ConfigLoader.parse("""
+                expressions:
+                  dbo.Product.CK_Product_Odd: "\\"DeletedAt\\" < now()"
+                  dbo.Product.Label: "\\"Sku\\" || '-' || \\"ProductId\\""
+                """, "test");
+        TargetTable product = table(convert(config), "public", "Product");
+        assertThat(product.checks()).extracting(TargetCheck::expression).contains("\"DeletedAt\" < now()");
+        assertThat(column(product, "Label").generated()).isEqualTo("\"Sku\" || '-' || \"ProductId\"");
+    }
+
+    @Test
+    void uniqueKeysWithNullableColumnsKeepSqlServerNullSemantics() {
+        TargetTable product = table(convert(MigrationConfig.defaults()), "public", "Product");
+        assertThat(product.uniqueConstraints()).singleElement().satisfies(u -> {
+            assertThat(u.columns()).containsExactly("Sku", "Price");
+            assertThat(u.nullsDistinct()).isFalse();
+        });
+        TargetIndex sku = product.indexes().get(0);
+        assertThat(sku.where()).isEqualTo("\"DeletedAt\" IS NULL");
+        assertThat(sku.nullsDistinct()).as("Sku is NOT NULL: nothing to say").isTrue();
+    }
+
+    @Test
+    void snakeCaseRenamesEverywhereIncludingExpressionsAndReferences() {
+        TargetSchema s = convert(MigrationConfig.defaults().withNames(NameStyle.SNAKE_CASE));
+        TargetTable order = table(s, "sales", "order");
+        assertThat(order.columns()).extracting(TargetColumn::name).contains("order_id", "customer_id", "ordered_at");
+        assertThat(order.foreignKeys().get(0).referencedTable()).isEqualTo("customer");
+        assertThat(order.foreignKeys().get(0).referencedColumns()).containsExactly("id");
+        assertThat(order.indexes().get(0).include()).containsExactly("total");
+        assertThat(order.checks()).extracting(TargetCheck::expression).contains("\"quantity\">(0)");
+        assertThat(column(table(s, "public", "customer"), "created_at").sourceName()).isEqualTo("CreatedAt");
+    }
+
+    @Test
+    void castRulesOverrideTypesPerTypeAndPerColumn() {
+        MigrationConfig config = ConfigLoader.parse("""
+                cast:
+                  types:
+                    datetimeoffset: timestamptz(3)
+                  columns:
+                    dbo.AuditLog.Location: bytea
+                """, "test");
+        TargetSchema s = convert(config);
+        assertThat(column(table(s, "sales", "Order"), "OrderedAt").type()).isEqualTo("timestamptz(3)");
+        assertThat(column(table(s, "public", "AuditLog"), "Location").type()).isEqualTo("bytea");
+    }
+
+    @Test
+    void tableFilterLeavesTablesOutAndReportsForeignKeysIntoThem() {
+        MigrationConfig config = ConfigLoader.parse("tables:\n  exclude: [dbo.Product]\n", "test");
+        TargetSchema s = convert(config);
+        assertThat(s.tables()).extracting(TargetTable::name).doesNotContain("Product");
+        assertThat(table(s, "sales", "Order").foreignKeys()).extracting(TargetForeignKey::name).containsExactly("FK_Order_Customer");
+        assertThat(s.findings()).extracting(Finding::object).contains("sales.Order.FK_Order_Product");
+    }
+
+    @Test
+    void anUnknownTypeStopsThePlanNamingTheColumn() {
+        Table t = new Table(new TableRef("dbo", "Embeddings"), List.of(Column.of("v", DataType.sized("vector", 3), false)),
+                null, List.of(), List.of(), List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema("SQL Server", "dbo", List.of(t), List.of(), List.of());
+        assertThatThrownBy(() -> new SchemaConverter(new SqlServerDialect(), MigrationConfig.defaults()).convert(schema))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("dbo.Embeddings.v").hasMessageContaining("vector(3)")
+                .satisfies(e -> assertThat(((FerryException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE));
+    }
+
+    @Test
+    void twoSourceNamesThatCollideOnPostgresAreRefusedNamingBoth() {
+        Table a = new Table(new TableRef("dbo", "OrderItem"), List.of(Column.of("id", DataType.of("int"), false)),
+                new KeyConstraint("PK_a", List.of("id"), false), List.of(), List.of(), List.of(), List.of());
+        Table b = new Table(new TableRef("dbo", "order_item"), List.of(Column.of("id", DataType.of("int"), false)),
+                new KeyConstraint("PK_b", List.of("id"), false), List.of(), List.of(), List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema("SQL Server", "dbo", List.of(a, b), List.of(), List.of());
+        MigrationConfig snake = MigrationConfig.defaults().withNames(NameStyle.SNAKE_CASE);
+        assertThatThrownBy(() -> new SchemaConverter(new SqlServerDialect(), snake).convert(schema))
+                .isInstanceOf(FerryException.class)
+                .hasMessageContaining("dbo.OrderItem").hasMessageContaining("dbo.order_item").hasMessageContaining("order_item")
+                .satisfies(e -> assertThat(((FerryException) e).code()).isEqualTo(ErrorCode.NAME_COLLISION));
+        assertThat(new SchemaConverter(new SqlServerDialect(), MigrationConfig.defaults()).convert(schema).tables())
+                .as("names kept exactly do not collide").hasSize(2);
+    }
+
+    @Test
+    void viewsProceduresAndTriggersAreListedAsNotConverted() {
+        assertThat(convert(MigrationConfig.defaults()).findings()).filteredOn(f -> f.category() == Finding.Category.NOT_CONVERTED)
+                .extracting(Finding::object).contains("dbo.vActiveCustomers", "dbo.usp_Rebuild", "dbo.trg_Audit");
+    }
+
+    private static MigrationConfig withCollation(CaseInsensitivePolicy policy) {
+        return ConfigLoader.parse("caseInsensitiveCollation: " + policy.name().toLowerCase(java.util.Locale.ROOT), "test");
+    }
+}

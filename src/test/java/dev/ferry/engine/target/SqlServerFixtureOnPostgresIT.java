@@ -1,0 +1,83 @@
+package dev.ferry.engine.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.engine.config.ConfigLoader;
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.model.Index;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.sqlserver.SqlServerDialect;
+import dev.ferry.engine.verify.SchemaParity;
+import dev.ferry.support.Fixtures;
+import dev.ferry.support.PlanAndApply;
+import dev.ferry.support.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The DDL generated from the SQL Server catalog fixture runs on a real PostgreSQL 16 and does what the source did. */
+class SqlServerFixtureOnPostgresIT {
+
+    @ParameterizedTest(name = "caseInsensitiveCollation: {0}")
+    @ValueSource(strings = {"citext", "icu", "none"})
+    void appliesCleanlyUnderEveryCollationPolicy(String policy) throws SQLException {
+        MigrationConfig config = ConfigLoader.parse("caseInsensitiveCollation: " + policy, "test");
+        PlanAndApply r = PlanAndApply.run(new SqlServerDialect(), Fixtures.sqlServerSchema(), config, "fixture_" + policy);
+        assertThat(SchemaParity.differences(r.plan().schema(), r.created())).isEmpty();
+        assertThat(r.created().tables()).hasSize(4);
+    }
+
+    @Test
+    void behavesLikeTheSource() throws SQLException {
+        PlanAndApply r = PlanAndApply.run(new SqlServerDialect(), Fixtures.sqlServerSchema(), MigrationConfig.defaults(), "fixture");
+        Table product = r.created().table(new TableRef("public", "Product")).orElseThrow();
+        Index sku = product.indexes().stream().filter(i -> i.name().equals("UX_Product_Sku")).findFirst().orElseThrow();
+        assertThat(sku.filter()).isEqualTo("(\"DeletedAt\" IS NULL)");
+        Index orders = r.created().table(new TableRef("sales", "Order")).orElseThrow().indexes().get(0);
+        assertThat(orders.include()).containsExactly("Total");
+        try (Connection c = TestPostgres.connect(r.targetUrl()); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"Customer\" (\"Email\") VALUES ('Ann@Example.com')");
+            assertThatThrownBy(() -> st.execute("INSERT INTO \"Customer\" (\"Email\") VALUES ('ann@example.COM')"))
+                    .as("case-insensitive unique key, as on SQL Server").hasMessageContaining("UQ_Customer_Email");
+            assertThatThrownBy(() -> st.execute("INSERT INTO \"Customer\" (\"Email\") VALUES ('" + "x".repeat(321) + "')"))
+                    .as("citext keeps nvarchar(320)'s length").hasMessageContaining("check constraint");
+            try (ResultSet rs = st.executeQuery("SELECT \"Id\", \"IsActive\", \"Country\", \"Balance\" FROM \"Customer\"")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("identity restarted above IDENT_CURRENT 250").isEqualTo(251);
+                assertThat(rs.getBoolean(2)).isTrue();
+                assertThat(rs.getString(3)).isEqualTo("US");
+                assertThat(rs.getBigDecimal(4)).isEqualByComparingTo("0");
+            }
+            st.execute("INSERT INTO \"Product\" (\"Sku\", \"Price\") VALUES ('abc', 10)");
+            try (ResultSet rs = st.executeQuery("SELECT \"ProductId\", \"PriceWithTax\", \"NameLength\" FROM \"Product\"")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("next after last value 41").isEqualTo(42);
+                assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("12.0000");
+                assertThat(rs.getInt(3)).isEqualTo(3);
+            }
+            st.execute("INSERT INTO \"Product\" (\"Sku\") VALUES ('abd')");
+            assertThatThrownBy(() -> st.execute("INSERT INTO \"Product\" (\"Sku\") VALUES ('abd')"))
+                    .as("SQL Server's unique key admits one NULL").hasMessageContaining("UQ_Product_Sku");
+            st.execute("INSERT INTO sales.\"Order\" (\"CustomerId\", \"ProductId\", \"Total\", \"OrderedAt\") VALUES (251, 42, 1, now())");
+            assertThatThrownBy(() -> st.execute("INSERT INTO sales.\"Order\" (\"CustomerId\", \"Total\", \"OrderedAt\", \"Quantity\") "
+                    + "VALUES (251, 1, now(), 256)")).hasMessageContaining("Quantity");
+            try (ResultSet rs = st.executeQuery("SELECT \"OrderId\", \"Quantity\", \"Status\" FROM sales.\"Order\"")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1000);
+                assertThat(rs.getInt(2)).isEqualTo(1);
+                assertThat(rs.getString(3)).isEqualTo("new");
+            }
+            st.execute("DELETE FROM \"Product\" WHERE \"ProductId\" = 42");
+            try (ResultSet rs = st.executeQuery("SELECT \"ProductId\" FROM sales.\"Order\"")) {
+                rs.next();
+                assertThat(rs.getObject(1)).as("ON DELETE SET NULL").isNull();
+            }
+        }
+    }
+}
