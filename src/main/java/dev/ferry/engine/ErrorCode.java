@@ -28,7 +28,9 @@ public enum ErrorCode {
     /** The command line, config file or environment is wrong. */
     CONFIGURATION(2, false),
     /** Writing an output file failed. */
-    IO(19, false);
+    IO(19, false),
+    /** Another Ferry run holds this target. */
+    CONCURRENT_RUN(20, false);
 
     private final int exitCode;
     private final boolean retriable;

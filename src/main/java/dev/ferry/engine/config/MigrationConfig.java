@@ -2,6 +2,7 @@ package dev.ferry.engine.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ferry.engine.copy.ValuePolicy;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * @param expressions PostgreSQL SQL to use for a default, CHECK, index filter or computed column
  *                    Ferry cannot translate, keyed by {@code schema.table.name} where name is the
  *                    column (defaults, computed columns) or the constraint/index name
+ * @param values      what the copy does with values PostgreSQL cannot store (default: stop)
  */
 public record MigrationConfig(
         TableFilter tables,
@@ -21,7 +23,8 @@ public record MigrationConfig(
         NameStyle names,
         CaseInsensitivePolicy caseInsensitiveCollation,
         CastRules cast,
-        Map<String, String> expressions) {
+        Map<String, String> expressions,
+        ValuePolicy values) {
 
     @JsonCreator
     public MigrationConfig(
@@ -30,7 +33,8 @@ public record MigrationConfig(
             @JsonProperty("names") NameStyle names,
             @JsonProperty("caseInsensitiveCollation") CaseInsensitivePolicy caseInsensitiveCollation,
             @JsonProperty("cast") CastRules cast,
-            @JsonProperty("expressions") Map<String, String> expressions) {
+            @JsonProperty("expressions") Map<String, String> expressions,
+            @JsonProperty("values") ValuePolicy values) {
         this.tables = tables == null ? TableFilter.all() : tables;
         this.schemas = schemas == null ? Map.of() : Map.copyOf(schemas);
         this.names = names == null ? NameStyle.KEEP : names;
@@ -41,13 +45,14 @@ public record MigrationConfig(
             ci.putAll(expressions);
         }
         this.expressions = ci;
+        this.values = values == null ? ValuePolicy.strict() : values;
     }
 
     public static MigrationConfig defaults() {
-        return new MigrationConfig(null, null, null, null, null, null);
+        return new MigrationConfig(null, null, null, null, null, null, null);
     }
 
     public MigrationConfig withNames(NameStyle style) {
-        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions);
+        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values);
     }
 }

@@ -14,6 +14,33 @@ public record Table(TableRef ref, List<Column> columns, KeyConstraint primaryKey
         checks = List.copyOf(checks);
     }
 
+    /**
+     * The columns that identify a row for chunking and comparison: the primary key, else the first
+     * unfiltered unique key or index whose columns are all NOT NULL, else none (the table is then
+     * copied as one chunk and compared as a multiset).
+     */
+    public List<String> copyKey() {
+        if (primaryKey != null) {
+            return primaryKey.columns();
+        }
+        for (KeyConstraint u : uniqueConstraints) {
+            if (allNotNull(u.columns())) {
+                return u.columns();
+            }
+        }
+        for (Index i : indexes) {
+            List<String> cols = i.columns().stream().map(IndexColumn::name).toList();
+            if (i.unique() && i.filter() == null && allNotNull(cols)) {
+                return cols;
+            }
+        }
+        return List.of();
+    }
+
+    private boolean allNotNull(List<String> names) {
+        return names.stream().allMatch(n -> column(n).map(c -> !c.nullable()).orElse(false));
+    }
+
     public Optional<Column> column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }

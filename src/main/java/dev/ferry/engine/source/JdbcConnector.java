@@ -42,9 +42,39 @@ public final class JdbcConnector {
         return url;
     }
 
+    private boolean sendsPassword() {
+        return password != null && !password.isEmpty() && !url.toLowerCase(java.util.Locale.ROOT).contains("password=");
+    }
+
+    /**
+     * A connection pool of at most {@code size} connections (HikariCP). The pool is created
+     * eagerly, so a wrong URL or password fails here with the URL redacted.
+     */
+    public com.zaxxer.hikari.HikariDataSource pool(int size) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        if (sendsPassword()) {
+            config.setPassword(password);
+        }
+        config.setPoolName("ferry-" + role);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(60_000);
+        try {
+            return new com.zaxxer.hikari.HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
+            if (cause instanceof SQLException sql) {
+                throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to connect to the " + role + " '" + JdbcUrls.redact(url) + "'", sql);
+            }
+            throw new FerryException(ErrorCode.CONNECTION, "Unable to connect to the " + role + " '" + JdbcUrls.redact(url)
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
     public Connection open() {
         Properties props = new Properties();
-        if (password != null && !password.isEmpty() && !url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+        if (sendsPassword()) {
             props.setProperty("password", password);
         }
         try {

@@ -34,4 +34,28 @@ public interface SourceDialect {
 
     /** Quotes an identifier for use in this dialect's SQL. */
     String quote(String identifier);
+
+    /** The schema-qualified, quoted name of a table in this dialect's SQL. */
+    default String qualified(dev.ferry.engine.model.TableRef table) {
+        return quote(table.schema()) + "." + quote(table.name());
+    }
+
+    /**
+     * How the copy selects a column: the quoted name, or an expression that turns a type the
+     * driver cannot hand over as-is into the value the mapping promises (SQL Server's spatial and
+     * hierarchy types become text).
+     */
+    default String selectExpression(dev.ferry.engine.model.Column column) {
+        return quote(column.name());
+    }
+
+    /** The aggregate that counts rows without overflowing. */
+    default String rowCount() {
+        return "count(*)";
+    }
+
+    /** Makes a connection stream large results instead of buffering them (PostgreSQL needs a transaction). */
+    default void prepareForStreaming(Connection connection) throws java.sql.SQLException {
+        connection.setReadOnly(true);
+    }
 }

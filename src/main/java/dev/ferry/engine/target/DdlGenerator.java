@@ -34,32 +34,41 @@ public final class DdlGenerator {
     }
 
     public List<DdlStatement> postData(TargetSchema schema) {
-        List<DdlStatement> out = new ArrayList<>();
+        return postDataPhases(schema).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * Post-data in the order it must run: unique constraints, indexes and CHECKs (independent of
+     * each other, so they may run in parallel); then foreign keys (they need the referenced keys);
+     * then identity restarts.
+     */
+    public List<List<DdlStatement>> postDataPhases(TargetSchema schema) {
+        List<DdlStatement> keys = new ArrayList<>();
+        List<DdlStatement> fks = new ArrayList<>();
         for (TargetTable t : schema.tables()) {
             for (TargetKey u : t.uniqueConstraints()) {
-                out.add(new DdlStatement("unique constraint " + t.ref() + "." + u.name(), "ALTER TABLE " + table(t)
+                keys.add(new DdlStatement("unique constraint " + t.ref() + "." + u.name(), "ALTER TABLE " + table(t)
                         + " ADD CONSTRAINT " + q(u.name()) + " UNIQUE" + nulls(u.nullsDistinct()) + " (" + list(u.columns()) + ")"));
             }
             for (TargetIndex i : t.indexes()) {
-                out.add(new DdlStatement("index " + t.schema() + "." + i.name(), createIndex(t, i)));
+                keys.add(new DdlStatement("index " + t.schema() + "." + i.name(), createIndex(t, i)));
             }
         }
         for (TargetTable t : schema.tables()) {
             for (TargetCheck c : t.checks()) {
-                out.add(new DdlStatement("check " + t.ref() + "." + c.name(), "ALTER TABLE " + table(t)
+                keys.add(new DdlStatement("check " + t.ref() + "." + c.name(), "ALTER TABLE " + table(t)
                         + " ADD CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")"));
             }
         }
         for (TargetTable t : schema.tables()) {
             for (TargetForeignKey f : t.foreignKeys()) {
-                out.add(new DdlStatement("foreign key " + t.ref() + "." + f.name(), "ALTER TABLE " + table(t)
+                fks.add(new DdlStatement("foreign key " + t.ref() + "." + f.name(), "ALTER TABLE " + table(t)
                         + " ADD CONSTRAINT " + q(f.name()) + " FOREIGN KEY (" + list(f.columns()) + ") REFERENCES "
                         + q(f.referencedSchema()) + "." + q(f.referencedTable()) + " (" + list(f.referencedColumns())
                         + ") ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql()));
             }
         }
-        out.addAll(identityRestarts(schema));
-        return out;
+        return List.of(keys, fks, identityRestarts(schema));
     }
 
     /**

@@ -36,6 +36,11 @@ public final class SchemaApplier {
         }
     }
 
+    /** Runs the statements in the caller's open transaction (the caller commits, with its journal entry). */
+    public void applyInTransaction(List<DdlStatement> statements) {
+        statements.forEach(this::execute);
+    }
+
     private void execute(DdlStatement s) {
         try (Statement st = connection.createStatement()) {
             st.execute(s.sql());

@@ -118,8 +118,11 @@ public final class SchemaConverter {
             }
             TargetKey pk = table.primaryKey() == null ? null : key(table.primaryKey(), "primary key");
             if (pk == null) {
-                findings.add(new Finding(Severity.WARNING, Category.KEY, table.ref().toString(),
-                        "table has no primary key: rows are copied and compared without a key"));
+                List<String> key = table.copyKey();
+                findings.add(new Finding(Severity.WARNING, Category.KEY, table.ref().toString(), key.isEmpty()
+                        ? "table has no primary key and no unique NOT NULL key: it is copied as one chunk and compared "
+                        + "as a multiset of rows"
+                        : "table has no primary key: chunks and comparisons use the unique NOT NULL key " + key));
             }
             List<TargetKey> uniques = table.uniqueConstraints().stream().map(u -> key(u, "unique constraint")).toList();
             List<TargetIndex> indexes = new ArrayList<>();

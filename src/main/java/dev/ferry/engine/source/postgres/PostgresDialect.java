@@ -50,6 +50,12 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
+    public void prepareForStreaming(Connection connection) throws java.sql.SQLException {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+    }
+
+    @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

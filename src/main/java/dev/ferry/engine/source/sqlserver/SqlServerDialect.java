@@ -1,5 +1,6 @@
 package dev.ferry.engine.source.sqlserver;
 
+import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
@@ -47,6 +48,22 @@ public final class SqlServerDialect implements SourceDialect {
     @Override
     public ExpressionTranslator expressionTranslator() {
         return expressions;
+    }
+
+    @Override
+    public String selectExpression(Column column) {
+        String name = quote(column.name());
+        return switch (column.type().name()) {
+            case "hierarchyid" -> name + ".ToString()";
+            case "geography", "geometry" -> name + ".STAsText()";
+            case "sql_variant" -> "CONVERT(nvarchar(4000), " + name + ")";
+            default -> name;
+        };
+    }
+
+    @Override
+    public String rowCount() {
+        return "COUNT_BIG(*)";
     }
 
     @Override

@@ -1,0 +1,104 @@
+package dev.ferry.engine.copy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds PostgreSQL's binary COPY format: a header, then per row a field count and per field a
+ * length and bytes (length -1 for NULL), then a trailer. The buffer is drained to the COPY stream
+ * whenever it passes {@link #FLUSH_BYTES}, so memory stays bounded whatever the table size.
+ */
+final class BinaryRowBuffer {
+    static final int FLUSH_BYTES = 256 * 1024;
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private final Out out = new Out(FLUSH_BYTES + 64 * 1024);
+
+    /** A ByteArrayOutputStream whose array can be handed to the COPY stream without copying. */
+    static final class Out extends ByteArrayOutputStream {
+        Out(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+
+    void header() {
+        out.write(HEADER, 0, HEADER.length);
+    }
+
+    void trailer() {
+        int16(-1);
+    }
+
+    void startRow(int fields) {
+        int16(fields);
+    }
+
+    void writeNull() {
+        int32(-1);
+    }
+
+    void int16(int v) {
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    void int32(int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    void int64(long v) {
+        int32((int) (v >>> 32));
+        int32((int) v);
+    }
+
+    void field(byte[] bytes) {
+        int32(bytes.length);
+        out.write(bytes, 0, bytes.length);
+    }
+
+    void fieldInt16(int v) {
+        int32(2);
+        int16(v);
+    }
+
+    void fieldInt32(int v) {
+        int32(4);
+        int32(v);
+    }
+
+    void fieldInt64(long v) {
+        int32(8);
+        int64(v);
+    }
+
+    void fieldText(String s) {
+        field(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void raw(byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+    }
+
+    int size() {
+        return out.size();
+    }
+
+    boolean shouldFlush() {
+        return out.size() >= FLUSH_BYTES;
+    }
+
+    byte[] array() {
+        return out.array();
+    }
+
+    void reset() {
+        out.reset();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.ferry.engine.copy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.journal.Journal;
+import dev.ferry.engine.model.ChunkRange;
+import dev.ferry.engine.plan.ChunkPlanner;
+import dev.ferry.engine.source.SourceDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * Copies one chunk: streams its rows from the source with a forward-only cursor and writes them
+ * with binary COPY, then marks the chunk done in the journal in the same target transaction.
+ * Either the chunk's rows and its mark are both committed, or neither is.
+ */
+public final class ChunkCopier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SourceDialect dialect;
+    private final Supplier<Connection> sourceConnections;
+    private final Supplier<Connection> targetConnections;
+    private final ValuePolicy policy;
+    private final int fetchSize;
+    private final UUID run;
+
+    public ChunkCopier(SourceDialect dialect, Supplier<Connection> sourceConnections, Supplier<Connection> targetConnections,
+                       ValuePolicy policy, int fetchSize, UUID run) {
+        this.dialect = dialect;
+        this.sourceConnections = sourceConnections;
+        this.targetConnections = targetConnections;
+        this.policy = policy;
+        this.fetchSize = fetchSize;
+        this.run = run;
+    }
+
+    public ChunkResult copy(TableCopySpec spec, ChunkRange chunk) {
+        long started = System.nanoTime();
+        try (Connection source = sourceConnections.get(); Connection target = targetConnections.get()) {
+            target.setAutoCommit(true);
+            Journal.attempt(target, run, chunk);
+            target.setAutoCommit(false);
+            try {
+                ValueCounters counters = new ValueCounters();
+                long[] rowsAndBytes = spec.passThrough()
+                        ? passThrough(source, target, spec, chunk)
+                        : rows(source, target, spec, chunk, counters);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Journal.done(target, run, chunk, rowsAndBytes[0], rowsAndBytes[1], seconds,
+                        json(counters.replaced()), json(counters.rounded()));
+                target.commit();
+                return new ChunkResult(chunk, rowsAndBytes[0], rowsAndBytes[1], seconds, counters);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(target);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.COPY, "Unable to copy " + chunk, e);
+        }
+    }
+
+    private long[] rows(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk, ValueCounters counters)
+            throws SQLException {
+        dialect.prepareForStreaming(source);
+        String sql = "SELECT " + spec.selectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
+                + ChunkPlanner.predicate(dialect, spec.key(), chunk);
+        List<ColumnCodec> codecs = spec.codecs();
+        int n = codecs.size();
+        ValueContext ctx = new ValueContext(spec.source().ref().toString(), spec.key(), spec.keyIndexes(), policy, counters);
+        BinaryRowBuffer buffer = new BinaryRowBuffer();
+        long rows = 0;
+        long bytes = 0;
+        CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
+        try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(fetchSize);
+            List<Object> params = ChunkPlanner.parameters(chunk);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                buffer.header();
+                while (rs.next()) {
+                    ctx.row(rs);
+                    buffer.startRow(n);
+                    for (int i = 0; i < n; i++) {
+                        codecs.get(i).copy(rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
+                    }
+                    rows++;
+                    if (buffer.shouldFlush()) {
+                        bytes += flush(copy, buffer);
+                    }
+                }
+                buffer.trailer();
+                bytes += flush(copy, buffer);
+            }
+            copy.endCopy();
+            return new long[] {rows, bytes};
+        } finally {
+            // never leave the target connection in COPY state
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            if (!source.getAutoCommit()) {
+                source.rollback();
+            }
+        }
+    }
+
+    private long[] passThrough(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk) throws SQLException {
+        dialect.prepareForStreaming(source);
+        String where = ChunkPlanner.predicate(dialect, spec.key(), chunk);
+        for (Object p : ChunkPlanner.parameters(chunk)) {
+            where = where.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(KeyValues.literal(KeyValues.encode(p))));
+        }
+        String out = "COPY (SELECT " + spec.selectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
+                + where + ") TO STDOUT (FORMAT binary)";
+        CopyOut reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
+        CopyIn writer = null;
+        long bytes = 0;
+        try {
+            writer = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
+            byte[] block;
+            while ((block = reader.readFromCopy()) != null) {
+                writer.writeToCopy(block, 0, block.length);
+                bytes += block.length;
+            }
+            long rows = writer.endCopy();
+            return new long[] {rows, bytes};
+        } finally {
+            if (reader.isActive()) {
+                reader.cancelCopy();
+            }
+            if (writer != null && writer.isActive()) {
+                writer.cancelCopy();
+            }
+            if (!source.getAutoCommit()) {
+                source.rollback();
+            }
+        }
+    }
+
+    private static long flush(CopyIn copy, BinaryRowBuffer buffer) throws SQLException {
+        int size = buffer.size();
+        copy.writeToCopy(buffer.array(), 0, size);
+        buffer.reset();
+        return size;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the transaction is gone with it
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

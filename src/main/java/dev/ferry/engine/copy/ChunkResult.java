@@ -1,0 +1,7 @@
+package dev.ferry.engine.copy;
+
+import dev.ferry.engine.model.ChunkRange;
+
+/** What copying one chunk did. */
+public record ChunkResult(ChunkRange chunk, long rows, long bytes, double seconds, ValueCounters counters) {
+}

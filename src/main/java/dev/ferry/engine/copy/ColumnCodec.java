@@ -1,0 +1,13 @@
+package dev.ferry.engine.copy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads one column of the current source row and appends it to the binary COPY stream in the
+ * target type's binary format, refusing (or, where the policy says, replacing and counting) any
+ * value the target cannot hold exactly.
+ */
+interface ColumnCodec {
+    void copy(ResultSet rs, int index, String column, BinaryRowBuffer out, ValueContext ctx) throws SQLException;
+}

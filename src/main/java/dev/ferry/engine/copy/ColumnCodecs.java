@@ -1,0 +1,263 @@
+package dev.ferry.engine.copy;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.target.PostgresTypeNames;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The codec for each PostgreSQL target type the row path writes. */
+final class ColumnCodecs {
+    private static final Pattern MODIFIERS = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?$");
+    /** Microseconds between 1970-01-01 and PostgreSQL's epoch 2000-01-01. */
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+    private static final long PG_EPOCH_DAYS = 10_957L;
+    private static final LocalDate MIN_DATE = LocalDate.of(-4712, 1, 1);
+    private static final LocalDate MAX_DATE = LocalDate.of(294_276, 12, 31);
+
+    private ColumnCodecs() {
+    }
+
+    /** The codec for {@code targetType}; {@link ErrorCode#UNSUPPORTED_TYPE} naming the column when there is none. */
+    static ColumnCodec forType(String targetType, String column) {
+        String canonical = PostgresTypeNames.canonical(targetType);
+        Matcher m = MODIFIERS.matcher(canonical);
+        if (!m.matches()) {
+            throw unsupported(targetType, column);
+        }
+        String base = m.group(1).trim();
+        Integer p = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer s = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        boolean tz = " with time zone".equals(m.group(4));
+        ColumnCodec codec = switch (base) {
+            case "boolean" -> ColumnCodecs::bool;
+            case "smallint" -> integer(Short.MIN_VALUE, Short.MAX_VALUE, 2);
+            case "integer" -> integer(Integer.MIN_VALUE, Integer.MAX_VALUE, 4);
+            case "bigint" -> integer(Long.MIN_VALUE, Long.MAX_VALUE, 8);
+            case "real" -> ColumnCodecs::float4;
+            case "double precision" -> ColumnCodecs::float8;
+            case "numeric" -> numeric(p, s);
+            case "text", "citext", "name", "json", "xml" -> text(null, false);
+            case "character varying" -> text(p, false);
+            case "character" -> text(p, true);
+            case "jsonb" -> ColumnCodecs::jsonb;
+            case "bytea" -> ColumnCodecs::bytea;
+            case "uuid" -> ColumnCodecs::uuid;
+            case "date" -> ColumnCodecs::date;
+            case "timestamp" -> timestamp(p == null ? 6 : p, tz);
+            case "time" -> tz ? null : time(p == null ? 6 : p);
+            default -> null;
+        };
+        if (codec == null) {
+            throw unsupported(targetType, column);
+        }
+        return codec;
+    }
+
+    private static FerryException unsupported(String type, String column) {
+        return new FerryException(ErrorCode.UNSUPPORTED_TYPE, "Unable to copy column '" + column + "': Ferry's row copy "
+                + "has no binary encoder for PostgreSQL type '" + type + "'. Add a cast rule to a supported type.");
+    }
+
+    private static void bool(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        boolean v = rs.getBoolean(i);
+        if (rs.wasNull()) {
+            out.writeNull();
+            return;
+        }
+        out.int32(1);
+        out.raw(new byte[] {(byte) (v ? 1 : 0)});
+    }
+
+    private static ColumnCodec integer(long min, long max, int size) {
+        return (rs, i, col, out, ctx) -> {
+            Object o = rs.getObject(i);
+            if (o == null) {
+                out.writeNull();
+                return;
+            }
+            long v;
+            if (o instanceof Number n && !(o instanceof BigDecimal) && !(o instanceof java.math.BigInteger)) {
+                v = n.longValue();
+            } else {
+                BigDecimal d = new BigDecimal(o.toString());
+                if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+                    throw ctx.error(col, "value " + d.toPlainString() + " is not an integer in [" + min + ", " + max + "]");
+                }
+                v = d.longValueExact();
+            }
+            if (v < min || v > max) {
+                throw ctx.error(col, "value " + v + " is outside [" + min + ", " + max + "]");
+            }
+            switch (size) {
+                case 2 -> out.fieldInt16((int) v);
+                case 4 -> out.fieldInt32((int) v);
+                default -> out.fieldInt64(v);
+            }
+        };
+    }
+
+    private static void float4(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        float v = rs.getFloat(i);
+        if (rs.wasNull()) {
+            out.writeNull();
+            return;
+        }
+        out.fieldInt32(Float.floatToRawIntBits(v));
+    }
+
+    private static void float8(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        double v = rs.getDouble(i);
+        if (rs.wasNull()) {
+            out.writeNull();
+            return;
+        }
+        out.fieldInt64(Double.doubleToRawLongBits(v));
+    }
+
+    private static ColumnCodec numeric(Integer precision, Integer scale) {
+        return (rs, i, col, out, ctx) -> {
+            BigDecimal v = rs.getBigDecimal(i);
+            if (v == null) {
+                out.writeNull();
+                return;
+            }
+            if (scale != null) {
+                BigDecimal exact = v.stripTrailingZeros();
+                if (exact.scale() > scale) {
+                    throw ctx.error(col, "value " + v.toPlainString() + " has more than " + scale
+                            + " decimal places; numeric(" + precision + "," + scale + ") would round it");
+                }
+                v = exact.setScale(scale);
+                if (v.precision() - v.scale() > precision - scale) {
+                    throw ctx.error(col, "value " + v.toPlainString() + " does not fit numeric(" + precision + "," + scale + ")");
+                }
+            }
+            NumericEncoding.write(v, out);
+        };
+    }
+
+    private static ColumnCodec text(Integer length, boolean fixed) {
+        return (rs, i, col, out, ctx) -> {
+            String v = rs.getString(i);
+            if (v == null) {
+                out.writeNull();
+                return;
+            }
+            if (v.indexOf('\u0000') >= 0) {
+                String replacement = ctx.policy().nulReplacement();
+                if (replacement == null) {
+                    throw ctx.error(col, "the text contains U+0000 (NUL), which PostgreSQL cannot store; set "
+                            + "values.nulReplacement in the config to replace it (replacements are counted)");
+                }
+                v = v.replace("\u0000", replacement);
+                ctx.counters().replaced(col);
+            }
+            if (length != null) {
+                int chars = v.codePointCount(0, v.length());
+                if (chars > length && !(fixed && v.substring(v.offsetByCodePoints(0, length)).isBlank())) {
+                    throw ctx.error(col, "the text has " + chars + " characters; the column holds " + length);
+                }
+            }
+            out.fieldText(v);
+        };
+    }
+
+    private static void jsonb(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        String v = rs.getString(i);
+        if (v == null) {
+            out.writeNull();
+            return;
+        }
+        byte[] text = v.getBytes(StandardCharsets.UTF_8);
+        out.int32(text.length + 1);
+        out.raw(new byte[] {1});
+        out.raw(text);
+    }
+
+    private static void bytea(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        byte[] v = rs.getBytes(i);
+        if (v == null) {
+            out.writeNull();
+            return;
+        }
+        out.field(v);
+    }
+
+    private static void uuid(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        String v = rs.getString(i);
+        if (v == null) {
+            out.writeNull();
+            return;
+        }
+        UUID u;
+        try {
+            u = UUID.fromString(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(col, "'" + v + "' is not a uuid");
+        }
+        out.field(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array());
+    }
+
+    private static void date(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {
+        LocalDate v = rs.getObject(i, LocalDate.class);
+        if (v == null) {
+            out.writeNull();
+            return;
+        }
+        if (v.isBefore(MIN_DATE) || v.isAfter(MAX_DATE)) {
+            throw ctx.error(col, "date " + v + " is outside PostgreSQL's range");
+        }
+        out.fieldInt32((int) (v.toEpochDay() - PG_EPOCH_DAYS));
+    }
+
+    private static ColumnCodec timestamp(int digits, boolean tz) {
+        return (rs, i, col, out, ctx) -> {
+            LocalDateTime v;
+            if (tz) {
+                OffsetDateTime o = rs.getObject(i, OffsetDateTime.class);
+                v = o == null ? null : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } else {
+                v = rs.getObject(i, LocalDateTime.class);
+            }
+            if (v == null) {
+                out.writeNull();
+                return;
+            }
+            LocalDateTime r = TemporalRounding.round(v, digits);
+            if (!r.equals(v)) {
+                ctx.counters().rounded(col);
+            }
+            if (r.toLocalDate().isBefore(MIN_DATE) || r.toLocalDate().isAfter(MAX_DATE)) {
+                throw ctx.error(col, "timestamp " + v + " is outside PostgreSQL's range");
+            }
+            long seconds = r.toEpochSecond(ZoneOffset.UTC) - PG_EPOCH_SECONDS;
+            out.fieldInt64(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), r.getNano() / 1000));
+        };
+    }
+
+    private static ColumnCodec time(int digits) {
+        return (rs, i, col, out, ctx) -> {
+            LocalTime v = rs.getObject(i, LocalTime.class);
+            if (v == null) {
+                out.writeNull();
+                return;
+            }
+            LocalTime r = TemporalRounding.round(v, digits);
+            if (!r.equals(v)) {
+                ctx.counters().rounded(col);
+            }
+            out.fieldInt64(r.toNanoOfDay() / 1000);
+        };
+    }
+}
