@@ -215,6 +215,10 @@ final class ColumnCodecs {
             out.writeNull();
             return;
         }
+        if (v.equals(LocalDate.MAX) || v.equals(LocalDate.MIN)) {
+            out.fieldInt32(v.equals(LocalDate.MAX) ? Integer.MAX_VALUE : Integer.MIN_VALUE);
+            return;
+        }
         if (v.isBefore(MIN_DATE) || v.isAfter(MAX_DATE)) {
             throw ctx.error(col, "date " + v + " is outside PostgreSQL's range");
         }
@@ -226,12 +230,18 @@ final class ColumnCodecs {
             LocalDateTime v;
             if (tz) {
                 OffsetDateTime o = rs.getObject(i, OffsetDateTime.class);
-                v = o == null ? null : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                v = o == null ? null : o.equals(OffsetDateTime.MAX) ? LocalDateTime.MAX : o.equals(OffsetDateTime.MIN)
+                        ? LocalDateTime.MIN : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
             } else {
                 v = rs.getObject(i, LocalDateTime.class);
             }
             if (v == null) {
                 out.writeNull();
+                return;
+            }
+            // pgjdbc hands PostgreSQL's 'infinity' and '-infinity' over as MAX and MIN
+            if (v.equals(LocalDateTime.MAX) || v.equals(LocalDateTime.MIN)) {
+                out.fieldInt64(v.equals(LocalDateTime.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE);
                 return;
             }
             LocalDateTime r = TemporalRounding.round(v, digits);
@@ -246,12 +256,24 @@ final class ColumnCodecs {
         };
     }
 
+    /** Read as text: PostgreSQL's time holds 24:00:00, which LocalTime cannot, and text keeps every digit. */
     private static ColumnCodec time(int digits) {
         return (rs, i, col, out, ctx) -> {
-            LocalTime v = rs.getObject(i, LocalTime.class);
-            if (v == null) {
+            String text = rs.getString(i);
+            if (text == null) {
                 out.writeNull();
                 return;
+            }
+            String t = text.trim();
+            if (t.startsWith("24:00:00") && t.substring(8).replaceAll("[.0]", "").isEmpty()) {
+                out.fieldInt64(86_400_000_000L);
+                return;
+            }
+            LocalTime v;
+            try {
+                v = LocalTime.parse(t);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ctx.error(col, "'" + text + "' is not a time of day");
             }
             LocalTime r = TemporalRounding.round(v, digits);
             if (!r.equals(v)) {

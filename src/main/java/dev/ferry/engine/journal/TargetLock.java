@@ -53,10 +53,12 @@ public final class TargetLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            connection.close();
+        // unlock explicitly: a closed session's locks go only when its backend has exited, a moment later
+        try (connection; PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.execute();
         } catch (SQLException e) {
-            // closing the session releases the lock in any case
+            // a broken session releases the lock when its backend ends
         }
     }
 }
