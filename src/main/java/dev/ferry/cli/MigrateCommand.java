@@ -1,6 +1,8 @@
 package dev.ferry.cli;
 
+import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.config.ConfigLoader;
+import dev.ferry.engine.verify.ValidationWriter;
 import dev.ferry.engine.copy.CopyProgress;
 import dev.ferry.engine.plan.PlanWriter;
 import dev.ferry.engine.source.JdbcConnector;
@@ -66,10 +68,18 @@ final class MigrateCommand implements Callable<Integer> {
                 copyMode(copyMode));
         CopyProgress progress = System.console() != null ? new TerminalProgress() : new LogProgress(System.out, 5_000);
         MigrationRunner.Result result = new MigrationRunner(JdbcConnector.source(source), JdbcConnector.target(target),
-                ConfigLoader.load(config), options, progress, Console::line, Validations.forCli(options)).run();
+                ConfigLoader.load(config), options, progress, Console::line).run();
         PlanWriter.write(result.plan(), out);
         RunReportWriter.write(result.report(), out).forEach(p -> Console.line("Wrote " + p));
         Console.line(result.report().summary());
+        if (result.validation() != null) {
+            ValidationWriter.write(result.validation(), out).forEach(p -> Console.line("Wrote " + p));
+            Console.line(result.validation().summary());
+        }
+        if (!result.succeeded()) {
+            Console.line("Migration " + result.runId() + " copied the data, but the validation found differences: not done.");
+            return ErrorCode.VALIDATION_MISMATCH.exitCode();
+        }
         Console.line("Migration " + result.runId() + (result.resumed() ? " (resumed)" : "") + " finished.");
         return 0;
     }

@@ -17,7 +17,7 @@ public final class Migrations {
 
     public static MigrationRunner.Result run(String source, String target, MigrationConfig config, MigrationOptions options) {
         return new MigrationRunner(new JdbcConnector("source", source, null), new JdbcConnector("target", target, null), config,
-                options.withValidate(false), CopyProgress.NONE, line -> { }, (plan, s, t) -> { }).run();
+                options.withValidate(false), CopyProgress.NONE, line -> { }).run();
     }
 
     public static MigrationOptions small() {

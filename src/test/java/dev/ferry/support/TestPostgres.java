@@ -49,6 +49,19 @@ public final class TestPostgres {
         return pg.getJdbcUrl("postgres", name);
     }
 
+    /** A new database that is a copy of the one at {@code url} (which must have no open connections). */
+    public static String cloneDatabase(String url, String prefix) {
+        String template = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String name = prefix.toLowerCase(java.util.Locale.ROOT) + "_" + COUNTER.incrementAndGet();
+        EmbeddedPostgres pg = server();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clone database " + template, e);
+        }
+        return pg.getJdbcUrl("postgres", name);
+    }
+
     public static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url);
     }

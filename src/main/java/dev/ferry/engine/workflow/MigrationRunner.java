@@ -28,6 +28,10 @@ import dev.ferry.engine.target.DdlGenerator;
 import dev.ferry.engine.target.PostDataRunner;
 import dev.ferry.engine.target.SchemaApplier;
 import dev.ferry.engine.target.TargetTable;
+import dev.ferry.engine.verify.ValidationLevel;
+import dev.ferry.engine.verify.ValidationOptions;
+import dev.ferry.engine.verify.ValidationReport;
+import dev.ferry.engine.verify.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -56,27 +60,28 @@ public final class MigrationRunner {
     private final MigrationOptions options;
     private final CopyProgress progress;
     private final Consumer<String> log;
-    private final Validation validation;
-
-    /** The validation step, supplied by the verify package (a no-op when validation is skipped). */
-    @FunctionalInterface
-    public interface Validation {
-        void validate(MigrationPlan plan, Supplier<Connection> source, Supplier<Connection> target);
-    }
 
     public MigrationRunner(JdbcConnector source, JdbcConnector target, MigrationConfig config, MigrationOptions options,
-                           CopyProgress progress, Consumer<String> log, Validation validation) {
+                           CopyProgress progress, Consumer<String> log) {
         this.source = source;
         this.target = target;
         this.config = config;
         this.options = options;
         this.progress = progress;
         this.log = log;
-        this.validation = validation;
     }
 
-    /** What a finished run did. */
-    public record Result(String runId, boolean resumed, MigrationPlan plan, CopyReport report, int postDataCreated) {
+    /**
+     * What a finished run did.
+     *
+     * @param validation the hash-level validation, or null when skipped; a run whose validation
+     *                   found a difference is not marked done
+     */
+    public record Result(String runId, boolean resumed, MigrationPlan plan, CopyReport report, int postDataCreated,
+                         ValidationReport validation) {
+        public boolean succeeded() {
+            return validation == null || validation.parity();
+        }
     }
 
     public Result run() {
@@ -150,18 +155,23 @@ public final class MigrationRunner {
             }
             log.accept("Created " + created + " post-data objects (unique constraints, indexes, CHECKs, foreign keys, identity restarts)");
         }
-        if (phase.compareTo(Phase.VALIDATED) < 0 && options.validate()) {
-            validation.validate(plan, src, tgt);
-            try (Connection c = tgt.get()) {
-                Journal.phase(c, run.id(), Phase.VALIDATED);
-            }
+        ValidationReport validation = null;
+        if (options.validate()) {
+            log.accept("Validating every row of every table (hash level)");
+            validation = new Validator(dialect, ValidationOptions.of(ValidationLevel.HASH, config.values())
+                    .withParallelism(workers)).validate(plan.schema(), src, tgt, t -> true);
         }
         CopyReport report;
         try (Connection c = tgt.get()) {
-            Journal.phase(c, run.id(), Phase.DONE);
+            if (validation == null || validation.parity()) {
+                Journal.phase(c, run.id(), validation == null ? Phase.DONE : Phase.VALIDATED);
+                Journal.phase(c, run.id(), Phase.DONE);
+            } else {
+                Journal.failed(c, run.id(), "validation found differences");
+            }
             report = report(c, run, plan, (System.nanoTime() - started) / 1e9);
         }
-        return new Result(run.id().toString(), resumed, plan, report, created);
+        return new Result(run.id().toString(), resumed, plan, report, created, validation);
     }
 
     private Map<TableRef, TableCopySpec> specs(SourceDialect dialect, MigrationPlan plan) {

@@ -1,0 +1,73 @@
+package dev.ferry.engine.verify;
+
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.target.DdlGenerator;
+import dev.ferry.engine.target.TargetColumn;
+import dev.ferry.engine.target.TargetTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One table as the validation reads it on both sides: the copied columns (generated columns are
+ * PostgreSQL's own and are not compared), a normalizing reader per column and side, and the key.
+ */
+final class ComparedTable {
+    final Table source;
+    final TargetTable target;
+    final List<String> sourceColumns = new ArrayList<>();
+    final List<String> targetColumns = new ArrayList<>();
+    final List<ValueNormalizer.Reader> sourceReaders = new ArrayList<>();
+    final List<ValueNormalizer.Reader> targetReaders = new ArrayList<>();
+    final List<Integer> keyIndexes = new ArrayList<>();
+    final String sourceSelect;
+    final String targetSelect;
+    final String sourceFrom;
+    final String targetFrom;
+    private final SourceDialect dialect;
+
+    ComparedTable(SourceDialect dialect, Table source, TargetTable target, ValuePolicy policy) {
+        this.dialect = dialect;
+        this.source = source;
+        this.target = target;
+        List<String> selects = new ArrayList<>();
+        for (TargetColumn c : target.columns()) {
+            if (c.isGenerated()) {
+                continue;
+            }
+            sourceColumns.add(c.sourceName());
+            targetColumns.add(c.name());
+            selects.add(dialect.selectExpression(source.column(c.sourceName()).orElseThrow()));
+            sourceReaders.add(ValueNormalizer.forType(c.type(), policy));
+            targetReaders.add(ValueNormalizer.forType(c.type(), null));
+        }
+        for (String k : source.copyKey()) {
+            keyIndexes.add(sourceColumns.indexOf(k));
+        }
+        this.sourceSelect = String.join(", ", selects);
+        this.targetSelect = targetColumns.stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
+        this.sourceFrom = dialect.qualified(source.ref());
+        this.targetFrom = DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name());
+    }
+
+    boolean keyed() {
+        return !keyIndexes.isEmpty();
+    }
+
+    /** Point lookup of one row by key on the source, with {@code ?} per key column. */
+    String sourceByKey() {
+        return "SELECT " + sourceSelect + " FROM " + sourceFrom + " WHERE " + keyIndexes.stream()
+                .map(i -> dialect.quote(sourceColumns.get(i)) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    String targetByKey() {
+        return "SELECT " + targetSelect + " FROM " + targetFrom + " WHERE " + keyIndexes.stream()
+                .map(i -> DdlGenerator.q(targetColumns.get(i)) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    String name() {
+        return source.ref().toString();
+    }
+}

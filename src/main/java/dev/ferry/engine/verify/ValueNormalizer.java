@@ -1,0 +1,155 @@
+package dev.ferry.engine.verify;
+
+import dev.ferry.engine.copy.TemporalRounding;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.target.PostgresTypeNames;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one normalization both sides of a comparison go through, chosen by the column's PostgreSQL
+ * type, so the two engines' text formatting never matters:
+ * <ul>
+ * <li>integers as decimal text; decimals by value at the target scale ({@code 1.50} and {@code 1.5}
+ *     in numeric(10,2) are equal, {@code 1.501} is not);</li>
+ * <li>{@code real} and {@code double precision} by their exact IEEE bits;</li>
+ * <li>booleans as t/f; uuids in canonical lower case; bytes as hex;</li>
+ * <li>text exactly (trailing spaces, empty versus NULL, case all count), except that {@code char(n)}
+ *     ignores trailing blanks as both engines do; a value the copy is configured to replace (U+0000)
+ *     is compared as replaced;</li>
+ * <li>timestamps, times and timestamptz (as UTC instants) at the precision PostgreSQL keeps, with
+ *     the copy's own rounding ({@link TemporalRounding}); PostgreSQL's 24:00 and infinities kept.</li>
+ * </ul>
+ * NULL is distinct from every value. The result is a string per value, or null for NULL.
+ */
+public final class ValueNormalizer {
+    private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?$");
+
+    /** How one column is read and normalized. */
+    @FunctionalInterface
+    public interface Reader {
+        String read(ResultSet rs, int index) throws SQLException;
+    }
+
+    private ValueNormalizer() {
+    }
+
+    /**
+     * The reader for a column of PostgreSQL type {@code targetType}. {@code policy} is applied to
+     * the source side only (null for the target).
+     */
+    public static Reader forType(String targetType, ValuePolicy policy) {
+        Matcher m = TYPE.matcher(PostgresTypeNames.canonical(targetType));
+        String base = m.matches() ? m.group(1).trim() : "";
+        Integer p = m.matches() && m.group(2) != null ? Integer.valueOf(m.group(2)) : null;
+        Integer s = m.matches() && m.group(3) != null ? Integer.valueOf(m.group(3)) : null;
+        boolean tz = m.matches() && " with time zone".equals(m.group(4));
+        return switch (base) {
+            case "boolean" -> (rs, i) -> {
+                boolean v = rs.getBoolean(i);
+                return rs.wasNull() ? null : v ? "t" : "f";
+            };
+            case "smallint", "integer", "bigint" -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
+            };
+            case "real" -> (rs, i) -> {
+                float v = rs.getFloat(i);
+                return rs.wasNull() ? null : Integer.toHexString(Float.floatToRawIntBits(v));
+            };
+            case "double precision" -> (rs, i) -> {
+                double v = rs.getDouble(i);
+                return rs.wasNull() ? null : Long.toHexString(Double.doubleToRawLongBits(v));
+            };
+            case "numeric" -> (rs, i) -> {
+                BigDecimal v = rs.getBigDecimal(i);
+                if (v == null) {
+                    return null;
+                }
+                BigDecimal exact = v.stripTrailingZeros();
+                return (s != null && exact.scale() <= s ? exact.setScale(s) : exact).toPlainString();
+            };
+            case "character" -> text(policy, true);
+            case "bytea" -> (rs, i) -> {
+                byte[] v = rs.getBytes(i);
+                return v == null ? null : HexFormat.of().formatHex(v);
+            };
+            case "uuid" -> (rs, i) -> {
+                String v = rs.getString(i);
+                return v == null ? null : UUID.fromString(v.trim()).toString();
+            };
+            case "date" -> (rs, i) -> {
+                LocalDate v = rs.getObject(i, LocalDate.class);
+                return v == null ? null : v.toString();
+            };
+            case "timestamp" -> timestamp(p == null ? 6 : p, tz);
+            case "time" -> tz ? text(null, false) : time(p == null ? 6 : p);
+            default -> text(policy, false);
+        };
+    }
+
+    private static Reader text(ValuePolicy policy, boolean blankPadded) {
+        return (rs, i) -> {
+            String v = rs.getString(i);
+            if (v == null) {
+                return null;
+            }
+            if (policy != null && policy.nulReplacement() != null) {
+                v = v.replace("\u0000", policy.nulReplacement());
+            }
+            return blankPadded ? v.stripTrailing() : v;
+        };
+    }
+
+    private static Reader timestamp(int digits, boolean tz) {
+        return (rs, i) -> {
+            LocalDateTime v;
+            if (tz) {
+                OffsetDateTime o = rs.getObject(i, OffsetDateTime.class);
+                if (o == null) {
+                    return null;
+                }
+                v = o.equals(OffsetDateTime.MAX) ? LocalDateTime.MAX : o.equals(OffsetDateTime.MIN) ? LocalDateTime.MIN
+                        : o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } else {
+                v = rs.getObject(i, LocalDateTime.class);
+                if (v == null) {
+                    return null;
+                }
+            }
+            if (v.equals(LocalDateTime.MAX) || v.equals(LocalDateTime.MIN)) {
+                return v.equals(LocalDateTime.MAX) ? "infinity" : "-infinity";
+            }
+            return TemporalRounding.round(v, digits).toString();
+        };
+    }
+
+    private static Reader time(int digits) {
+        return (rs, i) -> {
+            String t = rs.getString(i);
+            if (t == null) {
+                return null;
+            }
+            t = t.trim();
+            if (t.startsWith("24:00:00") && t.substring(8).replaceAll("[.0]", "").isEmpty()) {
+                return "24:00";
+            }
+            return TemporalRounding.round(LocalTime.parse(t), digits).toString();
+        };
+    }
+
+    /** A value as a report shows it: NULL spelled out, long values cut at 200 characters. */
+    static String display(String value) {
+        return value == null ? "NULL" : value.length() > 200 ? value.substring(0, 200) + "…" : value;
+    }
+}
