@@ -16,6 +16,8 @@ RESULTS=bench/results
 mkdir -p "$RESULTS"
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found in $PGBIN (apt-get install postgresql-15)"; exit 2; }
 [ -f target/ferry.jar ] || mvn -B -q -DskipTests package
+# run a private copy of the jar, so a rebuild during the benchmark cannot change the classes under it
+JAR=$(mktemp -d)/ferry.jar; cp target/ferry.jar "$JAR"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$*"; fi; }
 psql_() { psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
@@ -33,7 +35,7 @@ trap '[ "${KEEP:-0}" = 1 ] || as_pg "$PGBIN/pg_ctl -D $DATA -m fast stop" >/dev/
 for db in bench_src pipe_tgt ferry_tgt ferry_rows_tgt pgloader_tgt; do psql_ -c "DROP DATABASE IF EXISTS $db" postgres; done
 psql_ -c "CREATE DATABASE bench_src" postgres
 echo "== building the source: scale $SCALE"
-java -jar target/ferry.jar sample --url "$(url bench_src)" --scale "$SCALE"
+java -jar "$JAR" sample --url "$(url bench_src)" --scale "$SCALE"
 psql_ -c "VACUUM ANALYZE" bench_src
 ROWS=$(psql_ -At -c "SELECT sum(n_live_tup) FROM pg_stat_user_tables" bench_src)
 SIZE=$(psql_ -At -c "SELECT pg_size_pretty(sum(pg_table_size(relid))) FROM pg_stat_user_tables" bench_src)
@@ -53,18 +55,18 @@ t1=$(now); PIPE=$(elapsed "$t0" "$t1"); echo "pipe: ${PIPE}s"
 echo "== ferry migrate --no-validate (PostgreSQL pass-through)"
 psql_ -c "CREATE DATABASE ferry_tgt" postgres
 t0=$(now)
-java -jar target/ferry.jar migrate --source "$(url bench_src)" --target "$(url ferry_tgt)" --workers "$WORKERS" --no-validate --out "$RESULTS/ferry-run" > "$RESULTS/ferry-migrate.log"
+java -jar "$JAR" migrate --source "$(url bench_src)" --target "$(url ferry_tgt)" --workers "$WORKERS" --no-validate --out "$RESULTS/ferry-run" > "$RESULTS/ferry-migrate.log"
 t1=$(now); FERRY=$(elapsed "$t0" "$t1"); echo "ferry: ${FERRY}s"
 
 echo "== ferry migrate --no-validate --copy-mode rows (every value decoded and re-encoded, as for SQL Server)"
 psql_ -c "CREATE DATABASE ferry_rows_tgt" postgres
 t0=$(now)
-java -jar target/ferry.jar migrate --source "$(url bench_src)" --target "$(url ferry_rows_tgt)" --workers "$WORKERS" --no-validate --copy-mode rows --out "$RESULTS/ferry-rows-run" > "$RESULTS/ferry-rows.log"
+java -jar "$JAR" migrate --source "$(url bench_src)" --target "$(url ferry_rows_tgt)" --workers "$WORKERS" --no-validate --copy-mode rows --out "$RESULTS/ferry-rows-run" > "$RESULTS/ferry-rows.log"
 t1=$(now); ROWSMODE=$(elapsed "$t0" "$t1"); echo "ferry rows: ${ROWSMODE}s"
 
 echo "== ferry validate --level hash"
 t0=$(now)
-java -jar target/ferry.jar validate --source "$(url bench_src)" --target "$(url ferry_tgt)" --level hash --report "$RESULTS/validation.json" > "$RESULTS/validate.log"
+java -jar "$JAR" validate --source "$(url bench_src)" --target "$(url ferry_tgt)" --level hash --report "$RESULTS/validation.json" > "$RESULTS/validate.log"
 t1=$(now); VALIDATE=$(elapsed "$t0" "$t1"); echo "validate: ${VALIDATE}s"
 
 PGLOADER=-
