@@ -131,6 +131,57 @@ class ValidationIT {
         assertThat(r.summary()).contains(c.table()).contains(key);
     }
 
+    @Test
+    void aRowInFlightOnALiveSourceIsRecheckedNotReported() throws Exception {
+        String clone = TestPostgres.cloneDatabase(copies.get("postgres")[1], "inflight");
+        String id;
+        String city;
+        try (Connection c = TestPostgres.connect(clone); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, city FROM \"Organization\" ORDER BY id LIMIT 1")) {
+            rs.next();
+            id = rs.getString(1);
+            city = rs.getString(2);
+        }
+        try (Connection c = TestPostgres.connect(clone); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Organization\" SET city = 'in flight' WHERE id = '" + id + "'");
+        }
+        java.util.concurrent.CompletableFuture<Void> catchUp = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(1_500);
+                try (Connection c = TestPostgres.connect(clone); Statement st = c.createStatement()) {
+                    st.execute("UPDATE \"Organization\" SET city = '" + city + "' WHERE id = '" + id + "'");
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ValidationReport r = ValidationRunner.run(new JdbcConnector("source", copies.get("postgres")[0], null),
+                new JdbcConnector("target", clone, null), MigrationConfig.defaults(),
+                ValidationOptions.of(ValidationLevel.HASH, ValuePolicy.strict()).withRecheckAfter(java.time.Duration.ofSeconds(4)),
+                List.of("Organization"));
+        catchUp.join();
+        assertThat(r.parity()).as(r.summary()).isTrue();
+        assertThat(r.tables()).singleElement().satisfies(t -> {
+            assertThat(t.settledOnRecheck()).isEqualTo(1);
+            assertThat(t.mismatchedBuckets()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aDifferenceThatPersistsIsStillReportedAfterTheRecheck() throws Exception {
+        String clone = TestPostgres.cloneDatabase(copies.get("postgres")[1], "persist");
+        try (Connection c = TestPostgres.connect(clone); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Organization\" SET city = 'still wrong' WHERE id = (SELECT min(id) FROM \"Organization\")");
+        }
+        ValidationReport r = ValidationRunner.run(new JdbcConnector("source", copies.get("postgres")[0], null),
+                new JdbcConnector("target", clone, null), MigrationConfig.defaults(),
+                ValidationOptions.of(ValidationLevel.HASH, ValuePolicy.strict()).withRecheckAfter(java.time.Duration.ofMillis(200)),
+                List.of("Organization"));
+        assertThat(r.parity()).isFalse();
+        assertThat(r.tables().get(0).different()).isEqualTo(1);
+        assertThat(r.tables().get(0).samples().get(0).columns().get(0).target()).isEqualTo("still wrong");
+    }
+
     private ValidationReport validate(String source, String target, ValidationLevel level) {
         return ValidationRunner.run(new JdbcConnector("source", copies.get(source)[0], null), new JdbcConnector("target", target, null),
                 MigrationConfig.defaults(), ValidationOptions.of(level, ValuePolicy.strict()), List.of());
