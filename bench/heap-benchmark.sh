@@ -7,24 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-384000}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PORT=${PORT:-55432}
-DATA=${DATA:-/tmp/ferry-bench-pg}
-RESULTS=bench/results
-mkdir -p "$RESULTS"
-[ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found in $PGBIN (apt-get install postgresql-15)"; exit 2; }
-[ -f target/ferry.jar ] || mvn -B -q -DskipTests package
-# run a private copy of the jar, so a rebuild during the benchmark cannot change the classes under it
-JAR=$(mktemp -d)/ferry.jar; cp target/ferry.jar "$JAR"
-as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$*"; fi; }
-psql_() { psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }
-url() { echo "jdbc:postgresql://127.0.0.1:$PORT/$1?user=postgres"; }
-if ! as_pg "$PGBIN/pg_ctl -D $DATA status" >/dev/null 2>&1; then
-  rm -rf "$DATA"; mkdir -p "$DATA"; chown postgres "$DATA" 2>/dev/null || true
-  as_pg "$PGBIN/initdb -D $DATA -U postgres -A trust" >/dev/null
-  as_pg "$PGBIN/pg_ctl -D $DATA -l $DATA/log -o '-p $PORT -c shared_buffers=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=50' -w start" >/dev/null
-fi
-trap '[ "${KEEP:-0}" = 1 ] || as_pg "$PGBIN/pg_ctl -D $DATA -m fast stop" >/dev/null' EXIT
+source bench/lib.sh
 psql_ -c "DROP DATABASE IF EXISTS heap_tgt" postgres
 psql_ -c "CREATE DATABASE heap_tgt" postgres
 if [ "${REUSE:-0}" = 1 ] && psql_ -At -c "SELECT 1 FROM pg_database WHERE datname = 'heap_src'" postgres | grep -q 1; then

@@ -40,7 +40,7 @@ final class TerminalProgress implements CopyProgress {
             bar.stepBy(rows);
         }
         overall.stepBy(rows);
-        overall.setExtraMessage(String.format("%.1f MB/s", total / 1e6 / seconds));
+        overall.setExtraMessage(String.format(" %.1f MB/s", total / 1e6 / seconds));
     }
 
     @Override

@@ -265,7 +265,7 @@ final class ColumnCodecs {
                 return;
             }
             String t = text.trim();
-            if (t.startsWith("24:00:00") && t.substring(8).replaceAll("[.0]", "").isEmpty()) {
+            if (TemporalRounding.isEndOfDay(t)) {
                 out.fieldInt64(86_400_000_000L);
                 return;
             }

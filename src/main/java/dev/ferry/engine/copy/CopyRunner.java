@@ -2,6 +2,7 @@ package dev.ferry.engine.copy;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
+import dev.ferry.engine.Threads;
 import dev.ferry.engine.model.ChunkRange;
 import dev.ferry.engine.model.TableRef;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -45,11 +45,7 @@ public final class CopyRunner {
     }
 
     public List<ChunkResult> run(List<Task> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-            Thread t = new Thread(r, "ferry-copy");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Threads.daemonPool("ferry-copy", workers);
         CompletionService<ChunkResult> done = new ExecutorCompletionService<>(pool);
         List<Future<ChunkResult>> futures = new ArrayList<>();
         List<ChunkResult> results = new ArrayList<>();
@@ -62,8 +58,7 @@ public final class CopyRunner {
                     results.add(done.take().get());
                 } catch (ExecutionException e) {
                     futures.forEach(f -> f.cancel(false));
-                    throw e.getCause() instanceof FerryException fe ? fe
-                            : new FerryException(ErrorCode.COPY, "Unable to copy: " + e.getCause(), e.getCause());
+                    throw Threads.unwrap(e, ErrorCode.COPY, "copy");
                 }
             }
             return results;

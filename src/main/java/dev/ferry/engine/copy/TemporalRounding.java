@@ -58,6 +58,12 @@ public final class TemporalRounding {
         return rounded.isBefore(truncated) ? truncated : rounded;
     }
 
+    /** Whether a time of day as text is PostgreSQL's 24:00:00 (which {@link LocalTime} cannot hold). */
+    public static boolean isEndOfDay(String time) {
+        String t = time.trim();
+        return t.startsWith("24:00:00") && t.substring(8).replaceAll("[.0]", "").isEmpty();
+    }
+
     /** The instant in UTC, rounded like {@link #round(LocalDateTime, int)}. */
     public static OffsetDateTime round(OffsetDateTime v, int digits) {
         LocalDateTime utc = v.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();

@@ -72,6 +72,17 @@ public final class JdbcConnector {
         }
     }
 
+    /** Borrows connections from {@code pool}, converting a failure to get one once, here. */
+    public java.util.function.Supplier<Connection> connections(com.zaxxer.hikari.HikariDataSource pool) {
+        return () -> {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to get a " + role + " connection", e);
+            }
+        };
+    }
+
     public Connection open() {
         Properties props = new Properties();
         if (sendsPassword()) {

@@ -2,6 +2,7 @@ package dev.ferry.engine.target;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
+import dev.ferry.engine.Threads;
 import dev.ferry.engine.copy.Retries;
 import dev.ferry.engine.journal.Journal;
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -35,11 +35,7 @@ public final class PostDataRunner {
     }
 
     public int run(List<List<DdlStatement>> phases) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
-            Thread t = new Thread(r, "ferry-post-data");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Threads.daemonPool("ferry-post-data", parallelism);
         int created = 0;
         try {
             for (List<DdlStatement> phase : phases) {
@@ -53,8 +49,7 @@ public final class PostDataRunner {
             }
             return created;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof FerryException fe ? fe
-                    : new FerryException(ErrorCode.DDL, "Unable to apply post-data: " + e.getCause(), e.getCause());
+            throw Threads.unwrap(e, ErrorCode.DDL, "apply post-data");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(ErrorCode.DDL, "Post-data interrupted", e);

@@ -2,6 +2,7 @@ package dev.ferry.engine.verify;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
+import dev.ferry.engine.Threads;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.target.TargetSchema;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -43,8 +43,8 @@ public final class Validator {
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the target schema", e);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallelism()), daemon("ferry-validate"));
-        ExecutorService sides = Executors.newCachedThreadPool(daemon("ferry-validate-source"));
+        ExecutorService pool = Threads.daemonPool("ferry-validate", options.parallelism());
+        ExecutorService sides = Threads.daemonPool("ferry-validate-source", options.parallelism());
         try {
             TableValidator validator = new TableValidator(options, source, target, sides);
             List<Future<TableResult>> futures = new ArrayList<>();
@@ -64,8 +64,7 @@ public final class Validator {
                     parity ? ValidationReport.PARITY : ValidationReport.MISMATCH, (System.nanoTime() - started) / 1e9,
                     schemaResult, results);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof FerryException fe ? fe
-                    : new FerryException(ErrorCode.CONNECTION, "Unable to validate: " + e.getCause(), e.getCause());
+            throw Threads.unwrap(e, ErrorCode.CONNECTION, "validate");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(ErrorCode.CONNECTION, "Validation interrupted", e);
@@ -73,13 +72,5 @@ public final class Validator {
             pool.shutdownNow();
             sides.shutdownNow();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -140,11 +140,10 @@ public final class ValueNormalizer {
             if (t == null) {
                 return null;
             }
-            t = t.trim();
-            if (t.startsWith("24:00:00") && t.substring(8).replaceAll("[.0]", "").isEmpty()) {
+            if (TemporalRounding.isEndOfDay(t)) {
                 return "24:00";
             }
-            return TemporalRounding.round(LocalTime.parse(t), digits).toString();
+            return TemporalRounding.round(LocalTime.parse(t.trim()), digits).toString();
         };
     }
 

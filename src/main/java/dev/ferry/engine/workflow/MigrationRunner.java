@@ -90,8 +90,8 @@ public final class MigrationRunner {
         try (TargetLock lock = TargetLock.acquire(target.open());
              HikariDataSource sourcePool = source.pool(workers);
              HikariDataSource targetPool = target.pool(workers)) {
-            Supplier<Connection> src = supplier(sourcePool, "source");
-            Supplier<Connection> tgt = supplier(targetPool, "target");
+            Supplier<Connection> src = source.connections(sourcePool);
+            Supplier<Connection> tgt = target.connections(targetPool);
             MigrationPlan plan;
             try (Connection c = src.get()) {
                 plan = new Planner(dialect, config).plan(c, source.url());
@@ -268,13 +268,4 @@ public final class MigrationRunner {
         }
     }
 
-    private static Supplier<Connection> supplier(HikariDataSource pool, String role) {
-        return () -> {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to get a " + role + " connection", e);
-            }
-        };
-    }
 }

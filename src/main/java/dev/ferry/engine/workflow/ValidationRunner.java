@@ -33,8 +33,8 @@ public final class ValidationRunner {
         SourceDialect dialect = SourceDialects.forUrl(source.url());
         int size = Math.max(2, options.parallelism() * 2);
         try (HikariDataSource sourcePool = source.pool(size); HikariDataSource targetPool = target.pool(size)) {
-            Supplier<Connection> src = supplier(sourcePool, "source");
-            Supplier<Connection> tgt = supplier(targetPool, "target");
+            Supplier<Connection> src = source.connections(sourcePool);
+            Supplier<Connection> tgt = target.connections(targetPool);
             MigrationPlan plan;
             try (Connection c = src.get()) {
                 plan = new Planner(dialect, config).plan(c, source.url());
@@ -64,13 +64,4 @@ public final class ValidationRunner {
         return t.source().name().toLowerCase(Locale.ROOT).equals(wanted) || t.source().toString().toLowerCase(Locale.ROOT).equals(wanted);
     }
 
-    static Supplier<Connection> supplier(HikariDataSource pool, String role) {
-        return () -> {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to get a " + role + " connection", e);
-            }
-        };
-    }
 }
