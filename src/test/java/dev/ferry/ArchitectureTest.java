@@ -42,6 +42,22 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The workflow decides; it does no I/O, keeps no clock, draws no random number and starts no thread (issue 5). */
+    @Test
+    void theWorkflowIsDeterministic() {
+        noClasses().that().haveSimpleNameStartingWith("MigrationWorkflow")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.io..", "java.nio..", "java.net..",
+                        "java.util.concurrent..", "com.zaxxer..", "org.postgresql..")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+                .check(CLASSES);
+    }
+
     @Test
     void theSampleDoesNotUseTheCommandLine() {
         noClasses().that().resideInAPackage("dev.ferry.sample..")

@@ -2,28 +2,17 @@ package dev.ferry.engine.copy;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.Threads;
 import dev.ferry.engine.model.ChunkRange;
-import dev.ferry.engine.model.TableRef;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs chunk copies on {@code workers} threads. A chunk that fails with a retriable error is tried
- * again after a backoff, up to {@code maxAttempts}; any other failure stops the run: no new chunk
- * starts, the chunks in flight finish or roll back, and the first failure is thrown.
+ * Copies chunks, each with retries: a chunk that fails with a retriable error is tried again after
+ * a backoff, up to {@code maxAttempts}; any other failure is recorded for the journal and thrown.
+ * Parallelism is the workflow runner's (chunks are activities).
  */
 public final class CopyRunner {
     private final ChunkCopier copier;
-    private final int workers;
     private final int maxAttempts;
     private final CopyProgress progress;
     private final Consumer<FailedChunk> onFailure;
@@ -32,9 +21,8 @@ public final class CopyRunner {
     public record FailedChunk(ChunkRange chunk, Throwable error) {
     }
 
-    public CopyRunner(ChunkCopier copier, int workers, int maxAttempts, CopyProgress progress, Consumer<FailedChunk> onFailure) {
+    public CopyRunner(ChunkCopier copier, int maxAttempts, CopyProgress progress, Consumer<FailedChunk> onFailure) {
         this.copier = copier;
-        this.workers = workers;
         this.maxAttempts = maxAttempts;
         this.progress = progress;
         this.onFailure = onFailure;
@@ -44,29 +32,13 @@ public final class CopyRunner {
     public record Task(TableCopySpec spec, ChunkRange chunk) {
     }
 
-    public List<ChunkResult> run(List<Task> tasks) {
-        ExecutorService pool = Threads.daemonPool("ferry-copy", workers);
-        CompletionService<ChunkResult> done = new ExecutorCompletionService<>(pool);
-        List<Future<ChunkResult>> futures = new ArrayList<>();
-        List<ChunkResult> results = new ArrayList<>();
+    /** Copies one chunk, retrying retriable failures with backoff; any other failure is recorded and thrown. */
+    public ChunkResult copy(Task task) {
         try {
-            for (Task task : tasks) {
-                futures.add(done.submit(() -> copyWithRetries(task)));
-            }
-            for (int i = 0; i < tasks.size(); i++) {
-                try {
-                    results.add(done.take().get());
-                } catch (ExecutionException e) {
-                    futures.forEach(f -> f.cancel(false));
-                    throw Threads.unwrap(e, ErrorCode.COPY, "copy");
-                }
-            }
-            return results;
+            return copyWithRetries(task);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FerryException(ErrorCode.COPY, "Copy interrupted", e);
-        } finally {
-            pool.shutdownNow();
+            throw new FerryException(ErrorCode.COPY, "Copy of " + task.chunk() + " interrupted", e);
         }
     }
 
@@ -91,12 +63,5 @@ public final class CopyRunner {
                 Thread.sleep(Retries.backoffMillis(n));
             }
         }
-    }
-
-    /** Rows per table of the given results. */
-    public static Map<TableRef, Long> rowsByTable(List<ChunkResult> results) {
-        Map<TableRef, Long> out = new java.util.TreeMap<>();
-        results.forEach(r -> out.merge(r.chunk().table(), r.rows(), Long::sum));
-        return out;
     }
 }

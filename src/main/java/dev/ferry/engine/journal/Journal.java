@@ -151,6 +151,13 @@ public final class Journal {
         }
     }
 
+    /** One chunk of a run, by table and number. */
+    public static Chunk chunk(Connection c, UUID run, TableRef table, int number) {
+        return chunks(c, run).stream().filter(ch -> ch.range().table().equals(table) && ch.range().number() == number)
+                .findFirst().orElseThrow(() -> new FerryException(ErrorCode.COPY, "Unable to find chunk " + number + " of "
+                        + table + " in run " + run));
+    }
+
     public static void attempt(Connection c, UUID run, ChunkRange r) {
         update(c, "record an attempt of " + r, "UPDATE ferry.chunk SET attempts = attempts + 1, started_at = coalesce(started_at, now()) "
                 + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?", run, tableKey(r.table()), r.number());

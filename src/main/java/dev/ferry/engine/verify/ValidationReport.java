@@ -11,6 +11,13 @@ public record ValidationReport(String level, String result, double seconds, Sche
     public static final String PARITY = "PARITY";
     public static final String MISMATCH = "MISMATCH";
 
+    /** The report of a schema result and table results: PARITY when the schema and every table match. */
+    public static ValidationReport of(ValidationLevel level, double seconds, SchemaResult schema, List<TableResult> tables) {
+        boolean parity = schema.differences().isEmpty() && tables.stream().allMatch(TableResult::equal);
+        return new ValidationReport(level.name().toLowerCase(java.util.Locale.ROOT), parity ? PARITY : MISMATCH, seconds,
+                schema, tables);
+    }
+
     public boolean parity() {
         return PARITY.equals(result);
     }

@@ -31,6 +31,27 @@ public final class Validator {
         this.options = options;
     }
 
+    /** Schema parity alone (one workflow activity). */
+    public ValidationReport.SchemaResult validateSchema(TargetSchema schema, Supplier<Connection> target) {
+        try (Connection c = target.get()) {
+            return SchemaValidator.validate(schema, c);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the target schema", e);
+        }
+    }
+
+    /** One table alone (one workflow activity), both sides read at once. */
+    public TableResult validateTable(TargetSchema schema, TargetTable table, Supplier<Connection> source, Supplier<Connection> target) {
+        ExecutorService sides = Threads.daemonPool("ferry-validate-source", 1);
+        try {
+            Table s = schema.source().table(table.source()).orElseThrow();
+            return new TableValidator(options, source, target, sides)
+                    .validate(new ComparedTable(dialect, s, table, options.policy()), dialect.rowCount());
+        } finally {
+            sides.shutdownNow();
+        }
+    }
+
     /**
      * @param tables which tables to compare (the {@code --tables} filter); schema parity covers all
      */
@@ -59,10 +80,7 @@ public final class Validator {
             for (Future<TableResult> f : futures) {
                 results.add(f.get());
             }
-            boolean parity = schemaResult.differences().isEmpty() && results.stream().allMatch(TableResult::equal);
-            return new ValidationReport(options.level().name().toLowerCase(java.util.Locale.ROOT),
-                    parity ? ValidationReport.PARITY : ValidationReport.MISMATCH, (System.nanoTime() - started) / 1e9,
-                    schemaResult, results);
+            return ValidationReport.of(options.level(), (System.nanoTime() - started) / 1e9, schemaResult, results);
         } catch (ExecutionException e) {
             throw Threads.unwrap(e, ErrorCode.CONNECTION, "validate");
         } catch (InterruptedException e) {

@@ -1,0 +1,128 @@
+package dev.ferry.engine.workflow;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.Threads;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs the workflow in-process for the command line: activities on {@code workers} threads,
+ * timers as sleeps, events from {@link #raise}. Once an activity fails, activities not yet started
+ * are not started, so a data error stops the copy as soon as the chunks in flight are done.
+ */
+public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
+    private final ExecutorService pool;
+    private final Map<String, Function<Object, Object>> activities;
+    private final Consumer<WorkflowStatus> status;
+    private final Map<String, BlockingQueue<Object>> events = new ConcurrentHashMap<>();
+    private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+
+    public LocalWorkflowPort(int workers, Map<String, Function<Object, Object>> activities, Consumer<WorkflowStatus> status) {
+        this.pool = Threads.daemonPool("ferry-activity", workers);
+        this.activities = activities;
+        this.status = status;
+    }
+
+    @Override
+    public <T> Pending<T> callActivity(String name, Object input, Class<T> resultType) {
+        Function<Object, Object> activity = activities.get(name);
+        if (activity == null) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
+        }
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            RuntimeException earlier = firstFailure.get();
+            if (earlier != null) {
+                throw new FerryException(ErrorCode.COPY, "Not started: an earlier activity failed");
+            }
+            try {
+                return resultType.cast(activity.apply(input));
+            } catch (RuntimeException e) {
+                firstFailure.compareAndSet(null, e);
+                throw e;
+            }
+        }, pool);
+        return () -> join(future);
+    }
+
+    @Override
+    public <T> List<T> awaitAll(List<Pending<T>> pending) {
+        List<T> results = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Pending<T> p : pending) {
+            try {
+                results.add(p.await());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        RuntimeException first = firstFailure.get();
+        if (failure != null) {
+            throw first != null ? first : failure;
+        }
+        return results;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException(ErrorCode.CONFIGURATION, "Interrupted while waiting", e);
+        }
+    }
+
+    @Override
+    public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
+        try {
+            Object value = events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>()).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.ofNullable(value).map(type::cast);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException(ErrorCode.CONFIGURATION, "Interrupted while waiting for " + name, e);
+        }
+    }
+
+    /** Delivers an external event (what an operator's approve or rollback does in Azure). */
+    public void raise(String name, Object value) {
+        events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>()).add(value);
+    }
+
+    @Override
+    public void setStatus(WorkflowStatus s) {
+        status.accept(s);
+    }
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new FerryException(ErrorCode.COPY, e.getCause().toString(), e.getCause());
+        }
+    }
+}

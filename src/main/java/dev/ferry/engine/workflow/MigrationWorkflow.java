@@ -1,0 +1,77 @@
+package dev.ferry.engine.workflow;
+
+import dev.ferry.engine.verify.ValidationLevel;
+import dev.ferry.engine.verify.ValidationReport;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
+import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
+import dev.ferry.engine.workflow.WorkflowMessages.RunRef;
+import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
+import dev.ferry.engine.workflow.WorkflowMessages.TableTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decisions of a migration, once, for every runner: start or resume the run, copy the pending
+ * chunks in waves (so a Durable history stays small), create the post-data objects, validate every
+ * table, and finish the run only at parity. Deterministic: it acts only through {@link WorkflowPort}.
+ */
+public final class MigrationWorkflow {
+    /** Chunks scheduled at once; each wave is awaited before the next. */
+    public static final int WAVE = 64;
+
+    /** How the workflow ended, with the validation when it ran. */
+    public record Outcome(RunStarted run, long rowsCopied, ValidationReport validation, boolean succeeded) {
+    }
+
+    /** What to run: the options the workflow decides by (the connection details live in the activities). */
+    public record Request(boolean validate) {
+    }
+
+    public Outcome run(WorkflowPort port, Request request) {
+        port.setStatus(new WorkflowStatus(null, "PLANNING", 0, 0, 0, 0, null));
+        RunStarted run = port.callActivity(ActivityNames.START_RUN, request, RunStarted.class).await();
+        int done = run.chunksTotal() - run.pending().size();
+        long rows = run.rowsAlreadyCopied();
+        port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        for (int from = 0; from < run.pending().size(); from += WAVE) {
+            List<WorkflowPort.Pending<ChunkCopied>> wave = new ArrayList<>();
+            for (ChunkTask task : run.pending().subList(from, Math.min(from + WAVE, run.pending().size()))) {
+                wave.add(port.callActivity(ActivityNames.COPY_CHUNK, task, ChunkCopied.class));
+            }
+            for (ChunkCopied copied : port.awaitAll(wave)) {
+                done++;
+                rows += copied.rows();
+            }
+            port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        }
+        port.setStatus(new WorkflowStatus(run.runId(), "POST_DATA", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        port.callActivity(ActivityNames.POST_DATA, new RunRef(run.runId()), Integer.class).await();
+        ValidationReport validation = null;
+        if (request.validate()) {
+            port.setStatus(new WorkflowStatus(run.runId(), "VALIDATING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+            validation = validate(port, run);
+        }
+        boolean parity = validation == null || validation.parity();
+        port.callActivity(ActivityNames.FINISH_RUN, new RunFinished(run.runId(), parity), Boolean.class).await();
+        port.setStatus(new WorkflowStatus(run.runId(), parity ? "DONE" : "MISMATCH", done, run.chunksTotal(), rows,
+                run.rowsPlanned(), validation == null ? null : validation.result()));
+        return new Outcome(run, rows, validation, parity);
+    }
+
+    private static ValidationReport validate(WorkflowPort port, RunStarted run) {
+        long started = port.now().toEpochMilli();
+        WorkflowPort.Pending<ValidationReport.SchemaResult> schema =
+                port.callActivity(ActivityNames.VALIDATE_SCHEMA, new RunRef(run.runId()), ValidationReport.SchemaResult.class);
+        List<WorkflowPort.Pending<ValidationReport.TableResult>> tables = new ArrayList<>();
+        for (String table : run.tables()) {
+            tables.add(port.callActivity(ActivityNames.VALIDATE_TABLE, new TableTask(run.runId(), table),
+                    ValidationReport.TableResult.class));
+        }
+        List<ValidationReport.TableResult> results = port.awaitAll(tables);
+        ValidationReport.SchemaResult schemaResult = schema.await();
+        double seconds = Duration.ofMillis(port.now().toEpochMilli() - started).toMillis() / 1000.0;
+        return ValidationReport.of(ValidationLevel.HASH, seconds, schemaResult, results);
+    }
+}

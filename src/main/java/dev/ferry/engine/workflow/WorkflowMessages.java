@@ -1,0 +1,34 @@
+package dev.ferry.engine.workflow;
+
+import java.util.List;
+
+/** The small payloads passed between the workflow and its activities: ids, names and counts, never rows. */
+public final class WorkflowMessages {
+    private WorkflowMessages() {
+    }
+
+    /** The run as started or resumed: its id, the chunks still to copy, and the tables to validate. */
+    public record RunStarted(String runId, boolean resumed, List<ChunkTask> pending, long rowsAlreadyCopied, long rowsPlanned,
+                             int chunksTotal, List<String> tables) {
+    }
+
+    /** One chunk to copy, by run, source table and number. */
+    public record ChunkTask(String runId, String table, int chunk, long plannedRows) {
+    }
+
+    /** A copied chunk. */
+    public record ChunkCopied(String table, int chunk, long rows, long bytes) {
+    }
+
+    /** One table of a run (validation fan-out). */
+    public record TableTask(String runId, String table) {
+    }
+
+    /** The run's id alone. */
+    public record RunRef(String runId) {
+    }
+
+    /** How the run ended. */
+    public record RunFinished(String runId, boolean succeeded) {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ferry.engine.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.verify.ValidationReport;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
+import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
+import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
+import dev.ferry.engine.workflow.WorkflowMessages.TableTask;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The workflow's decisions, on a port that records what it is asked to do and answers from a script. */
+class MigrationWorkflowTest {
+    /** A synchronous port: activities answer at once from the script; calls, statuses are recorded. */
+    static final class ScriptedPort implements WorkflowPort {
+        final List<String> calls = new ArrayList<>();
+        final List<WorkflowStatus> statuses = new ArrayList<>();
+        final Map<String, Function<Object, Object>> script;
+
+        ScriptedPort(Map<String, Function<Object, Object>> script) {
+            this.script = script;
+        }
+
+        @Override
+        public <T> Pending<T> callActivity(String name, Object input, Class<T> type) {
+            calls.add(name);
+            try {
+                T value = type.cast(script.get(name).apply(input));
+                return () -> value;
+            } catch (RuntimeException e) {
+                return () -> {
+                    throw e;
+                };
+            }
+        }
+
+        @Override
+        public <T> List<T> awaitAll(List<Pending<T>> pending) {
+            return pending.stream().map(Pending::await).toList();
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+        }
+
+        @Override
+        public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void setStatus(WorkflowStatus status) {
+            statuses.add(status);
+        }
+
+        @Override
+        public Instant now() {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static RunStarted started(int chunks) {
+        List<ChunkTask> pending = IntStream.range(0, chunks).mapToObj(i -> new ChunkTask("run-1", "dbo.T", i, 10)).toList();
+        return new RunStarted("run-1", false, pending, 0, chunks * 10L, chunks, List.of("dbo.T", "dbo.U"));
+    }
+
+    private static ValidationReport.TableResult table(String name, boolean equal) {
+        return new ValidationReport.TableResult(name, name, equal ? "EQUAL" : "MISMATCH", 10, 10, 1, equal ? 0 : 1, 0, 0,
+                equal ? 0 : 1, 0, false, List.of(), List.of());
+    }
+
+    private static Map<String, Function<Object, Object>> script(int chunks, boolean parity, Integer failingChunk) {
+        return Map.of(
+                ActivityNames.START_RUN, in -> started(chunks),
+                ActivityNames.COPY_CHUNK, in -> {
+                    ChunkTask t = (ChunkTask) in;
+                    if (failingChunk != null && t.chunk() == failingChunk) {
+                        throw new FerryException(ErrorCode.DATA, "Unable to copy dbo.T.c of the row with id=7: U+0000");
+                    }
+                    return new ChunkCopied(t.table(), t.chunk(), 10, 100);
+                },
+                ActivityNames.POST_DATA, in -> 3,
+                ActivityNames.VALIDATE_SCHEMA, in -> new ValidationReport.SchemaResult(List.of(), Map.of()),
+                ActivityNames.VALIDATE_TABLE, in -> table(((TableTask) in).table(), parity),
+                ActivityNames.FINISH_RUN, in -> ((RunFinished) in).succeeded());
+    }
+
+    @Test
+    void copiesEveryChunkInWavesThenPostDataThenValidatesThenFinishes() {
+        ScriptedPort port = new ScriptedPort(script(130, true, null));
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true));
+        assertThat(out.succeeded()).isTrue();
+        assertThat(out.rowsCopied()).isEqualTo(1300);
+        assertThat(port.calls.stream().filter(c -> c.equals(ActivityNames.COPY_CHUNK))).hasSize(130);
+        assertThat(port.calls.get(0)).isEqualTo(ActivityNames.START_RUN);
+        assertThat(port.calls.subList(131, port.calls.size())).containsExactly(ActivityNames.POST_DATA,
+                ActivityNames.VALIDATE_SCHEMA, ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_TABLE, ActivityNames.FINISH_RUN);
+        assertThat(port.statuses).extracting(WorkflowStatus::chunksDone).contains(64, 128, 130);
+        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo("DONE");
+        assertThat(out.validation().parity()).isTrue();
+    }
+
+    @Test
+    void aChunkThatFailsStopsTheRunBeforePostDataAndSaysWhichRow() {
+        ScriptedPort port = new ScriptedPort(script(10, true, 4));
+        assertThatThrownBy(() -> new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true)))
+                .isInstanceOf(FerryException.class).hasMessageContaining("dbo.T.c").hasMessageContaining("id=7");
+        assertThat(port.calls).doesNotContain(ActivityNames.POST_DATA, ActivityNames.FINISH_RUN);
+    }
+
+    @Test
+    void aValidationMismatchIsNotFinishedAsDone() {
+        ScriptedPort port = new ScriptedPort(script(3, false, null));
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true));
+        assertThat(out.succeeded()).isFalse();
+        assertThat(out.validation().result()).isEqualTo(ValidationReport.MISMATCH);
+        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo("MISMATCH");
+    }
+
+    @Test
+    void withoutValidationNoValidationActivityRuns() {
+        ScriptedPort port = new ScriptedPort(script(3, true, null));
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(false));
+        assertThat(out.validation()).isNull();
+        assertThat(port.calls).doesNotContain(ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_SCHEMA)
+                .endsWith(ActivityNames.POST_DATA, ActivityNames.FINISH_RUN);
+    }
+}
