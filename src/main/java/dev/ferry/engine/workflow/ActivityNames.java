@@ -9,6 +9,15 @@ public final class ActivityNames {
     public static final String VALIDATE_TABLE = "ValidateTable";
     public static final String FINISH_RUN = "FinishRun";
 
+    /** The message type each activity takes, for runners that receive it serialized. */
+    public static final java.util.Map<String, Class<?>> INPUT_TYPES = java.util.Map.of(
+            START_RUN, MigrationWorkflow.Request.class,
+            COPY_CHUNK, WorkflowMessages.ChunkTask.class,
+            POST_DATA, WorkflowMessages.RunRef.class,
+            VALIDATE_SCHEMA, WorkflowMessages.RunRef.class,
+            VALIDATE_TABLE, WorkflowMessages.TableTask.class,
+            FINISH_RUN, WorkflowMessages.RunFinished.class);
+
     private ActivityNames() {
     }
 }

@@ -1,0 +1,78 @@
+package dev.ferry.functions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.config.ConfigLoader;
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.copy.CopyProgress;
+import dev.ferry.engine.source.JdbcConnector;
+import dev.ferry.engine.source.SourceDialects;
+import dev.ferry.engine.workflow.ActivityNames;
+import dev.ferry.engine.workflow.MigrationActivities;
+import dev.ferry.engine.workflow.MigrationOptions;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs one activity of a migration from its serialized envelope: finds (or creates, once per
+ * function host) the migration's connection pools and {@link MigrationActivities}, turns the
+ * payload into the activity's message type, and runs it.
+ */
+public final class ActivityDispatcher {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { });
+
+    private final Map<MigrationRequest, MigrationActivities> hosts = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, String> settings;
+    private final Consumer<String> log;
+
+    /**
+     * @param settings app settings by name (passwords: FERRY_SOURCE_PASSWORD, FERRY_TARGET_PASSWORD)
+     */
+    public ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public static ActivityDispatcher shared() {
+        return SHARED;
+    }
+
+    /** Runs activity {@code name} with the envelope {@code json}; returns the activity's result message. */
+    public Object run(String name, String json) {
+        ActivityEnvelope envelope;
+        try {
+            envelope = JSON.readValue(json, ActivityEnvelope.class);
+        } catch (IOException e) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to read the input of activity " + name + ": " + e.getMessage(), e);
+        }
+        Class<?> type = ActivityNames.INPUT_TYPES.get(name);
+        if (type == null) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
+        }
+        Object input = JSON.convertValue(envelope.payload(), type);
+        return activities(envelope.migration().validated()).byName().get(name).apply(input);
+    }
+
+    private MigrationActivities activities(MigrationRequest m) {
+        return hosts.computeIfAbsent(m, this::create);
+    }
+
+    private MigrationActivities create(MigrationRequest m) {
+        MigrationOptions defaults = MigrationOptions.defaults();
+        MigrationOptions options = new MigrationOptions(m.workers() == null ? defaults.workers() : m.workers(),
+                m.chunkRows() == null ? defaults.chunkRows() : m.chunkRows(), defaults.fetchSize(), defaults.maxTargetConnections(),
+                defaults.maxAttempts(), false, m.validates(), false);
+        JdbcConnector source = new JdbcConnector("source", m.source(), settings.apply(JdbcConnector.SOURCE_PASSWORD_ENV));
+        JdbcConnector target = new JdbcConnector("target", m.target(), settings.apply(JdbcConnector.TARGET_PASSWORD_ENV));
+        MigrationConfig config = m.config() == null ? MigrationConfig.defaults() : ConfigLoader.parse(m.config(), "the request's config");
+        HikariDataSource sourcePool = source.pool(options.effectiveWorkers());
+        HikariDataSource targetPool = target.pool(options.effectiveWorkers());
+        return new MigrationActivities(SourceDialects.forUrl(m.source()), m.source(), config, options,
+                source.connections(sourcePool), target.connections(targetPool), CopyProgress.NONE, log);
+    }
+}

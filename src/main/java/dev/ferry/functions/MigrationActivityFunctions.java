@@ -1,0 +1,43 @@
+package dev.ferry.functions;
+
+import com.microsoft.azure.functions.annotation.CustomBinding;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.ferry.engine.workflow.ActivityNames;
+
+/**
+ * The migration's activities as Azure Functions. Each takes the serialized {@link ActivityEnvelope}
+ * (bound with {@code activityTrigger}) and returns the activity's small result message.
+ */
+public final class MigrationActivityFunctions {
+    private static final String TRIGGER = "activityTrigger";
+
+    @FunctionName(ActivityNames.START_RUN)
+    public Object startRun(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.START_RUN, input);
+    }
+
+    @FunctionName(ActivityNames.COPY_CHUNK)
+    public Object copyChunk(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.COPY_CHUNK, input);
+    }
+
+    @FunctionName(ActivityNames.POST_DATA)
+    public Object postData(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.POST_DATA, input);
+    }
+
+    @FunctionName(ActivityNames.VALIDATE_SCHEMA)
+    public Object validateSchema(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.VALIDATE_SCHEMA, input);
+    }
+
+    @FunctionName(ActivityNames.VALIDATE_TABLE)
+    public Object validateTable(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.VALIDATE_TABLE, input);
+    }
+
+    @FunctionName(ActivityNames.FINISH_RUN)
+    public Object finishRun(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.FINISH_RUN, input);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ferry.functions;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+
+/**
+ * What starts a migration in Azure: the orchestration's input, and the context every activity
+ * receives. URLs carry no password: passwords come from the app settings FERRY_SOURCE_PASSWORD and
+ * FERRY_TARGET_PASSWORD (Key Vault references), or Entra ID.
+ *
+ * @param config the migration config as YAML text, or null for the defaults
+ */
+public record MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate) {
+
+    /** Refuses a request that lacks a field or carries a password, naming the field. */
+    public MigrationRequest validated() {
+        require("source", source);
+        require("target", target);
+        for (String[] f : new String[][] {{"source", source}, {"target", target}}) {
+            if (f[1].toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field '" + f[0]
+                        + "': it carries a password; put it in the app settings (Key Vault reference) instead");
+            }
+        }
+        if (workers != null && workers < 1) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'workers': must be at least 1, was " + workers);
+        }
+        if (chunkRows != null && chunkRows < 1) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'chunkRows': must be at least 1, was " + chunkRows);
+        }
+        return this;
+    }
+
+    public boolean validates() {
+        return validate == null || validate;
+    }
+
+    private static void require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to start a migration: field '" + field + "' is missing");
+        }
+    }
+}

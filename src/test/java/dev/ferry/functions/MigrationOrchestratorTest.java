@@ -1,0 +1,143 @@
+package dev.ferry.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.microsoft.durabletask.CompositeTaskFailedException;
+import com.microsoft.durabletask.FailureDetails;
+import com.microsoft.durabletask.Task;
+import com.microsoft.durabletask.TaskFailedException;
+import com.microsoft.durabletask.TaskOptions;
+import com.microsoft.durabletask.TaskOrchestrationContext;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.verify.ValidationReport;
+import dev.ferry.engine.workflow.ActivityNames;
+import dev.ferry.engine.workflow.MigrationWorkflow;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
+import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
+import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
+import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
+import dev.ferry.engine.workflow.WorkflowStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The orchestrator on a mocked {@link TaskOrchestrationContext}, stubbing the exact overloads the port calls. */
+class MigrationOrchestratorTest {
+    private static final MigrationRequest REQUEST = new MigrationRequest("jdbc:sqlserver://crm.example;databaseName=crm",
+            "jdbc:postgresql://pg.example/crm", null, 4, 100_000, true);
+
+    private TaskOrchestrationContext ctx;
+
+    @SuppressWarnings("unchecked")
+    private static <T> Task<T> done(T value) {
+        Task<T> t = mock(Task.class);
+        when(t.await()).thenReturn(value);
+        return t;
+    }
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void context() {
+        ctx = mock(TaskOrchestrationContext.class);
+        when(ctx.getInput(MigrationRequest.class)).thenReturn(REQUEST);
+        when(ctx.getCurrentInstant()).thenReturn(Instant.parse("2026-11-24T02:00:00Z"));
+        List<ChunkTask> pending = IntStream.range(0, 70).mapToObj(i -> new ChunkTask("run-1", "dbo.Account", i, 10)).toList();
+        Task<RunStarted> started = done(new RunStarted("run-1", false, pending, 0, 700, 70, List.of("dbo.Account")));
+        when(ctx.callActivity(eq(ActivityNames.START_RUN), any(), any(TaskOptions.class), eq(RunStarted.class))).thenReturn(started);
+        when(ctx.callActivity(eq(ActivityNames.COPY_CHUNK), any(), any(TaskOptions.class), eq(ChunkCopied.class)))
+                .thenAnswer(inv -> done(new ChunkCopied("dbo.Account", 0, 10, 100)));
+        when(ctx.allOf(anyList())).thenAnswer(inv -> {
+            List<Task<Object>> tasks = inv.getArgument(0);
+            return done(tasks.stream().map(Task::await).toList());
+        });
+        Task<Integer> postData = done(42);
+        when(ctx.callActivity(eq(ActivityNames.POST_DATA), any(), any(TaskOptions.class), eq(Integer.class))).thenReturn(postData);
+        Task<ValidationReport.SchemaResult> schema = done(new ValidationReport.SchemaResult(List.of(), java.util.Map.of()));
+        when(ctx.callActivity(eq(ActivityNames.VALIDATE_SCHEMA), any(), any(TaskOptions.class), eq(ValidationReport.SchemaResult.class)))
+                .thenReturn(schema);
+        when(ctx.callActivity(eq(ActivityNames.FINISH_RUN), any(), any(TaskOptions.class), eq(Boolean.class)))
+                .thenAnswer(inv -> done(((RunFinished) new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                        ((ActivityEnvelope) inv.getArgument(1)).payload(), RunFinished.class)).succeeded()));
+    }
+
+    private void tablesValidate(boolean equal) {
+        Task<ValidationReport.TableResult> result = done(new ValidationReport.TableResult("dbo.Account", "public.Account",
+                equal ? "EQUAL" : "MISMATCH", 700, 700, 1, equal ? 0 : 1, 0, 0, equal ? 0 : 1, 0, false, List.of(), List.of()));
+        when(ctx.callActivity(eq(ActivityNames.VALIDATE_TABLE), any(), any(TaskOptions.class), eq(ValidationReport.TableResult.class)))
+                .thenReturn(result);
+    }
+
+    @Test
+    void happyPathCopiesInWavesWithARetryPolicyAndFinishesDone() {
+        tablesValidate(true);
+        MigrationWorkflow.Outcome out = MigrationOrchestrator.orchestrate(ctx);
+        assertThat(out.succeeded()).isTrue();
+        assertThat(out.rowsCopied()).isEqualTo(700);
+        ArgumentCaptor<Object> inputs = ArgumentCaptor.forClass(Object.class);
+        ArgumentCaptor<TaskOptions> options = ArgumentCaptor.forClass(TaskOptions.class);
+        verify(ctx, org.mockito.Mockito.times(70)).callActivity(eq(ActivityNames.COPY_CHUNK), inputs.capture(), options.capture(),
+                eq(ChunkCopied.class));
+        assertThat(inputs.getValue()).isInstanceOfSatisfying(ActivityEnvelope.class, e -> {
+            assertThat(e.migration()).isEqualTo(REQUEST);
+            assertThat(e.payload().get("runId").asText()).isEqualTo("run-1");
+        });
+        assertThat(options.getValue().getRetryPolicy().getMaxNumberOfAttempts()).isEqualTo(3);
+        verify(ctx, org.mockito.Mockito.times(3)).allOf(anyList()); // two copy waves (64 + 6), one validation fan-out
+        ArgumentCaptor<Object> statuses = ArgumentCaptor.forClass(Object.class);
+        verify(ctx, org.mockito.Mockito.atLeastOnce()).setCustomStatus(statuses.capture());
+        assertThat(statuses.getAllValues()).extracting(s -> ((WorkflowStatus) s).phase()).contains("COPYING", "VALIDATING").last().isEqualTo("DONE");
+    }
+
+    @Test
+    void aChunkFailingAfterItsRetriesFailsTheRunSayingWhichChunkAndNeverRunsPostData() {
+        TaskFailedException chunk = mock(TaskFailedException.class);
+        FailureDetails details = mock(FailureDetails.class);
+        when(details.getErrorMessage()).thenReturn("Unable to copy dbo.Account chunk 12 after 5 attempts: connection refused");
+        when(chunk.getTaskName()).thenReturn(ActivityNames.COPY_CHUNK);
+        when(chunk.getErrorDetails()).thenReturn(details);
+        CompositeTaskFailedException composite = mock(CompositeTaskFailedException.class);
+        when(composite.getExceptions()).thenReturn(List.of(chunk));
+        @SuppressWarnings("unchecked")
+        Task<List<Object>> failing = mock(Task.class);
+        when(failing.await()).thenThrow(composite);
+        when(ctx.allOf(anyList())).thenReturn((Task) failing);
+        assertThatThrownBy(() -> MigrationOrchestrator.orchestrate(ctx)).isInstanceOf(FerryException.class)
+                .hasMessageContaining("CopyChunk").hasMessageContaining("chunk 12");
+        verify(ctx, never()).callActivity(eq(ActivityNames.POST_DATA), any(), any(TaskOptions.class), eq(Integer.class));
+        verify(ctx, never()).callActivity(eq(ActivityNames.FINISH_RUN), any(), any(TaskOptions.class), eq(Boolean.class));
+    }
+
+    @Test
+    void aValidationMismatchMeansNoCutoverAndTheRunIsNotDone() {
+        tablesValidate(false);
+        MigrationWorkflow.Outcome out = MigrationOrchestrator.orchestrate(ctx);
+        assertThat(out.succeeded()).isFalse();
+        ArgumentCaptor<Object> finish = ArgumentCaptor.forClass(Object.class);
+        verify(ctx).callActivity(eq(ActivityNames.FINISH_RUN), finish.capture(), any(TaskOptions.class), eq(Boolean.class));
+        assertThat(((ActivityEnvelope) finish.getValue()).payload().get("succeeded").asBoolean()).isFalse();
+        ArgumentCaptor<Object> statuses = ArgumentCaptor.forClass(Object.class);
+        verify(ctx, org.mockito.Mockito.atLeastOnce()).setCustomStatus(statuses.capture());
+        assertThat(((WorkflowStatus) statuses.getValue()).phase()).isEqualTo("MISMATCH");
+    }
+
+    @Test
+    void anIncompleteRequestIsRefusedNamingTheField() {
+        when(ctx.getInput(MigrationRequest.class)).thenReturn(new MigrationRequest("jdbc:sqlserver://x", null, null, null, null, null));
+        assertThatThrownBy(() -> MigrationOrchestrator.orchestrate(ctx)).hasMessageContaining("'target'");
+        when(ctx.getInput(MigrationRequest.class)).thenReturn(new MigrationRequest("jdbc:sqlserver://x;password=p", "jdbc:postgresql://y",
+                null, null, null, null));
+        assertThatThrownBy(() -> MigrationOrchestrator.orchestrate(ctx)).hasMessageContaining("'source'")
+                .hasMessageContaining("app settings");
+    }
+}
