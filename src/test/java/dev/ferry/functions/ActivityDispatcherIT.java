@@ -1,0 +1,85 @@
+package dev.ferry.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.engine.workflow.MigrationWorkflow;
+import dev.ferry.engine.workflow.WorkflowPort;
+import dev.ferry.engine.workflow.WorkflowStatus;
+import dev.ferry.sample.SampleDatabase;
+import dev.ferry.sample.SampleLoader;
+import dev.ferry.support.Migrations;
+import dev.ferry.support.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Functions app's activities without the Functions host: the workflow runs on a port that
+ * serializes every envelope to JSON and every result back, as Durable Functions does, and
+ * dispatches through {@link ActivityDispatcher} against real PostgreSQL.
+ */
+class ActivityDispatcherIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A port that crosses a JSON boundary both ways on every activity call. */
+    record SerializingPort(ActivityDispatcher dispatcher, MigrationRequest migration) implements WorkflowPort {
+        @Override
+        public <T> Pending<T> callActivity(String name, Object input, Class<T> type) {
+            try {
+                String envelope = JSON.writeValueAsString(new ActivityEnvelope(migration, JSON.valueToTree(input)));
+                String result = JSON.writeValueAsString(dispatcher.run(name, envelope));
+                T value = JSON.readValue(result, type);
+                return () -> value;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public <T> List<T> awaitAll(List<Pending<T>> pending) {
+            return pending.stream().map(Pending::await).toList();
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+        }
+
+        @Override
+        public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void setStatus(WorkflowStatus status) {
+        }
+
+        @Override
+        public Instant now() {
+            return Instant.now();
+        }
+    }
+
+    @Test
+    void theActivitiesMigrateAndValidateThroughSerializedMessages() throws Exception {
+        String source = TestPostgres.newDatabase("fn_src");
+        try (var c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 9, 25);
+        }
+        String target = TestPostgres.newDatabase("fn_tgt");
+        MigrationRequest request = new MigrationRequest(source, target, "caseInsensitiveCollation: none\n", 2, 60, true);
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(new SerializingPort(new ActivityDispatcher(name -> null, line -> { }),
+                request), new MigrationWorkflow.Request(true));
+        assertThat(out.succeeded()).isTrue();
+        assertThat(out.validation().parity()).as(out.validation().summary()).isTrue();
+        assertThat(out.run().pending()).hasSizeGreaterThan(10);
+        for (String table : SampleDatabase.TABLES) {
+            String order = table.equals("VerificationToken") ? "token" : "id";
+            assertThat(Migrations.fingerprint(target, "\"" + table + "\"", order)).as(table)
+                    .isEqualTo(Migrations.fingerprint(source, "\"" + table + "\"", order));
+        }
+        assertThat(Migrations.count(target, "ferry.run WHERE status = 'done'")).isEqualTo(1);
+    }
+}
