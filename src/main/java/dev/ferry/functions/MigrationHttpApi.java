@@ -1,0 +1,134 @@
+package dev.ferry.functions;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.microsoft.durabletask.DurableTaskClient;
+import com.microsoft.durabletask.NewOrchestrationInstanceOptions;
+import com.microsoft.durabletask.OrchestrationMetadata;
+import com.microsoft.durabletask.OrchestrationRuntimeStatus;
+import com.microsoft.durabletask.OrchestrationStatusQuery;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.workflow.WorkflowStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The migrations API, independent of the Functions host: start (202 with the status links, 400
+ * naming the bad field, 409 when a run for the same target is active), status (200 or 404), and
+ * the approve-cutover and rollback events (202 or 404). Run ids are instance ids of the form
+ * {@code ferry-<target hash>-<uuid>}, so the active runs of a target are found by prefix.
+ */
+public final class MigrationHttpApi {
+    public static final String APPROVE_EVENT = "ApproveCutover";
+    public static final String ROLLBACK_EVENT = "Rollback";
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final List<OrchestrationRuntimeStatus> ACTIVE = List.of(OrchestrationRuntimeStatus.PENDING,
+            OrchestrationRuntimeStatus.RUNNING, OrchestrationRuntimeStatus.SUSPENDED);
+
+    private final DurableTaskClient client;
+    private final String baseUrl;
+    private final String requiredQuery;
+
+    /**
+     * @param baseUrl       scheme and authority of the incoming request, e.g. {@code https://ferry.azurewebsites.net}
+     * @param requiredQuery the binding's required query string (system key); never logged
+     */
+    public MigrationHttpApi(DurableTaskClient client, String baseUrl, String requiredQuery) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.requiredQuery = requiredQuery == null ? "" : requiredQuery;
+    }
+
+    public ApiResponse start(String body) {
+        MigrationRequest request;
+        try {
+            if (body == null || body.isBlank()) {
+                return ApiResponse.error(400, "Unable to start a migration: the body is empty; send JSON with 'source' and 'target'");
+            }
+            request = JSON.readValue(body, MigrationRequest.class).validated();
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .collect(Collectors.joining("."));
+            return ApiResponse.error(400, "Unable to read field '" + field + "': " + e.getOriginalMessage());
+        } catch (FerryException e) {
+            return ApiResponse.error(400, e.getMessage());
+        } catch (java.io.IOException e) {
+            return ApiResponse.error(400, "Unable to read the body as JSON: " + e.getMessage());
+        }
+        String prefix = "ferry-" + targetHash(request.target()) + "-";
+        var active = client.queryInstances(new OrchestrationStatusQuery().setInstanceIdPrefix(prefix).setRuntimeStatusList(ACTIVE));
+        if (!active.getOrchestrationState().isEmpty()) {
+            return ApiResponse.error(409, "Unable to start: run " + active.getOrchestrationState().get(0).getInstanceId()
+                    + " is active on this target");
+        }
+        String id = prefix + UUID.randomUUID();
+        client.scheduleNewOrchestrationInstance(FunctionNames.ORCHESTRATOR,
+                new NewOrchestrationInstanceOptions().setInstanceId(id).setInput(request));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Location", links(id).get("statusQueryGetUri"));
+        return new ApiResponse(202, headers, links(id));
+    }
+
+    public ApiResponse status(String id) {
+        OrchestrationMetadata m = client.getInstanceMetadata(id, true);
+        if (m == null || !m.isInstanceFound()) {
+            return ApiResponse.error(404, "No migration run '" + id + "'");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("runtimeStatus", m.getRuntimeStatus().name());
+        body.put("createdAt", String.valueOf(m.getCreatedAt()));
+        body.put("lastUpdatedAt", String.valueOf(m.getLastUpdatedAt()));
+        body.put("progress", m.isCustomStatusFetched() ? m.readCustomStatusAs(WorkflowStatus.class) : null);
+        if (m.getFailureDetails() != null) {
+            body.put("failure", m.getFailureDetails().getErrorMessage());
+        }
+        return ApiResponse.of(200, body);
+    }
+
+    public ApiResponse raise(String id, String event, String body) {
+        OrchestrationMetadata m = client.getInstanceMetadata(id, false);
+        if (m == null || !m.isInstanceFound()) {
+            return ApiResponse.error(404, "No migration run '" + id + "'");
+        }
+        if (!m.isRunning()) {
+            return ApiResponse.error(409, "Run '" + id + "' is " + m.getRuntimeStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": it takes no more events");
+        }
+        client.raiseEvent(id, event, body == null || body.isBlank() ? null : body);
+        return ApiResponse.of(202, Map.of("id", id, "event", event));
+    }
+
+    /** The Durable extension's management URLs for a run. */
+    Map<String, String> links(String id) {
+        String instance = baseUrl + "/runtime/webhooks/durabletask/instances/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        String q = requiredQuery.isEmpty() ? "" : "?" + requiredQuery;
+        String amp = requiredQuery.isEmpty() ? "?" : "&";
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("id", id);
+        links.put("statusQueryGetUri", instance + q);
+        links.put("sendEventPostUri", instance + "/raiseEvent/{eventName}" + q);
+        links.put("terminatePostUri", instance + "/terminate" + q + amp + "reason={text}");
+        links.put("purgeHistoryDeleteUri", instance + q);
+        return links;
+    }
+
+    static String targetHash(String target) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(target.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
