@@ -38,7 +38,7 @@ final class LogProgress implements CopyProgress {
     }
 
     @Override
-    public void chunkCopied(TableRef table, long n, long b) {
+    public void chunkCopied(TableRef table, long n, long b, double seconds) {
         long r = rows.addAndGet(n);
         bytes.addAndGet(b);
         long t = tableRows.computeIfAbsent(table, k -> new AtomicLong()).addAndGet(n);

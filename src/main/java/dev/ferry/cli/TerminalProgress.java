@@ -32,7 +32,7 @@ final class TerminalProgress implements CopyProgress {
     }
 
     @Override
-    public synchronized void chunkCopied(TableRef table, long rows, long b) {
+    public synchronized void chunkCopied(TableRef table, long rows, long b, double chunkSeconds) {
         ProgressBar bar = bars.get(table);
         long total = bytes.addAndGet(b);
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);

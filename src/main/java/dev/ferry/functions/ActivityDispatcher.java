@@ -6,7 +6,6 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.CopyProgress;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialects;
 import dev.ferry.engine.workflow.ActivityNames;
@@ -24,18 +23,20 @@ import java.util.function.Consumer;
  */
 public final class ActivityDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { });
+    private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { }, Telemetry.global());
 
     private final Map<MigrationRequest, MigrationActivities> hosts = new ConcurrentHashMap<>();
     private final java.util.function.Function<String, String> settings;
     private final Consumer<String> log;
+    private final Telemetry telemetry;
 
     /**
      * @param settings app settings by name (passwords: FERRY_SOURCE_PASSWORD, FERRY_TARGET_PASSWORD)
      */
-    public ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log) {
+    public ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log, Telemetry telemetry) {
         this.settings = settings;
         this.log = log;
+        this.telemetry = telemetry;
     }
 
     public static ActivityDispatcher shared() {
@@ -55,7 +56,11 @@ public final class ActivityDispatcher {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
         }
         Object input = JSON.convertValue(envelope.payload(), type);
-        return activities(envelope.migration().validated()).byName().get(name).apply(input);
+        Object result = activities(envelope.migration().validated()).byName().get(name).apply(input);
+        if (result instanceof dev.ferry.engine.verify.ValidationReport.TableResult table) {
+            telemetry.table(table);
+        }
+        return result;
     }
 
     private MigrationActivities activities(MigrationRequest m) {
@@ -73,6 +78,6 @@ public final class ActivityDispatcher {
         HikariDataSource sourcePool = source.pool(options.effectiveWorkers());
         HikariDataSource targetPool = target.pool(options.effectiveWorkers());
         return new MigrationActivities(SourceDialects.forUrl(m.source()), m.source(), config, options,
-                source.connections(sourcePool), target.connections(targetPool), CopyProgress.NONE, log);
+                source.connections(sourcePool), target.connections(targetPool), new TelemetryProgress(telemetry), log);
     }
 }

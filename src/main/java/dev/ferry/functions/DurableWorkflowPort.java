@@ -33,10 +33,12 @@ public final class DurableWorkflowPort implements WorkflowPort {
 
     private final TaskOrchestrationContext ctx;
     private final MigrationRequest migration;
+    private final Telemetry telemetry;
 
-    public DurableWorkflowPort(TaskOrchestrationContext ctx, MigrationRequest migration) {
+    public DurableWorkflowPort(TaskOrchestrationContext ctx, MigrationRequest migration, Telemetry telemetry) {
         this.ctx = ctx;
         this.migration = migration;
+        this.telemetry = telemetry;
     }
 
     /** A scheduled activity with its Durable task, so fan-in can hand the tasks to {@code allOf}. */
@@ -89,6 +91,9 @@ public final class DurableWorkflowPort implements WorkflowPort {
     @Override
     public void setStatus(WorkflowStatus status) {
         ctx.setCustomStatus(status);
+        if (!ctx.getIsReplaying()) {
+            telemetry.phase(status);
+        }
     }
 
     @Override

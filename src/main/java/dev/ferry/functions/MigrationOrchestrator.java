@@ -19,6 +19,7 @@ public final class MigrationOrchestrator {
 
     static MigrationWorkflow.Outcome orchestrate(TaskOrchestrationContext ctx) {
         MigrationRequest request = ctx.getInput(MigrationRequest.class).validated();
-        return new MigrationWorkflow().run(new DurableWorkflowPort(ctx, request), new MigrationWorkflow.Request(request.validates()));
+        return new MigrationWorkflow().run(new DurableWorkflowPort(ctx, request, Telemetry.global()),
+                new MigrationWorkflow.Request(request.validates()));
     }
 }

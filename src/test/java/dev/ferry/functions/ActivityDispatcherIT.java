@@ -70,7 +70,7 @@ class ActivityDispatcherIT {
         }
         String target = TestPostgres.newDatabase("fn_tgt");
         MigrationRequest request = new MigrationRequest(source, target, "caseInsensitiveCollation: none\n", 2, 60, true);
-        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(new SerializingPort(new ActivityDispatcher(name -> null, line -> { }),
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(new SerializingPort(new ActivityDispatcher(name -> null, line -> { }, Telemetry.global()),
                 request), new MigrationWorkflow.Request(true));
         assertThat(out.succeeded()).isTrue();
         assertThat(out.validation().parity()).as(out.validation().summary()).isTrue();

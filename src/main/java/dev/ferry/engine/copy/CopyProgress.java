@@ -8,7 +8,8 @@ public interface CopyProgress {
     /** Rows to copy per table (source counts when planned), and rows already copied by an earlier attempt of the run. */
     void started(Map<TableRef, Long> plannedRows, Map<TableRef, Long> alreadyCopied);
 
-    void chunkCopied(TableRef table, long rows, long bytes);
+    /** A chunk committed: its rows, bytes and how long it took. */
+    void chunkCopied(TableRef table, long rows, long bytes, double seconds);
 
     void retrying(TableRef table, int attempt, String reason);
 
@@ -21,7 +22,7 @@ public interface CopyProgress {
         }
 
         @Override
-        public void chunkCopied(TableRef table, long rows, long bytes) {
+        public void chunkCopied(TableRef table, long rows, long bytes, double seconds) {
         }
 
         @Override

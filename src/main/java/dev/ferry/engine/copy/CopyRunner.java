@@ -48,7 +48,7 @@ public final class CopyRunner {
             int n = attempt.incrementAndGet();
             try {
                 ChunkResult r = copier.copy(task.spec(), task.chunk());
-                progress.chunkCopied(task.chunk().table(), r.rows(), r.bytes());
+                progress.chunkCopied(task.chunk().table(), r.rows(), r.bytes(), r.seconds());
                 return r;
             } catch (RuntimeException e) {
                 if (n >= maxAttempts || !Retries.isRetriable(e)) {

@@ -1,0 +1,69 @@
+package dev.ferry.functions;
+
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.verify.ValidationReport;
+import dev.ferry.engine.workflow.WorkflowStatus;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+
+/**
+ * Ferry's metrics through the OpenTelemetry API; in Azure the Application Insights Java agent that
+ * the Functions host provides exports them as custom metrics (without an agent the API does
+ * nothing). Recorded from activities and triggers, never from a replaying orchestrator.
+ */
+public final class Telemetry {
+    static final AttributeKey<String> TABLE = AttributeKey.stringKey("ferry.table");
+    static final AttributeKey<String> PHASE = AttributeKey.stringKey("ferry.phase");
+    static final AttributeKey<String> RESULT = AttributeKey.stringKey("ferry.result");
+
+    private final LongCounter rows;
+    private final DoubleHistogram chunkSeconds;
+    private final LongCounter retries;
+    private final LongCounter phases;
+    private final LongCounter mismatches;
+    private final LongCounter parity;
+
+    public Telemetry(OpenTelemetry otel) {
+        Meter m = otel.getMeter("dev.ferry");
+        rows = m.counterBuilder("ferry.rows.copied").setUnit("{row}").setDescription("Rows copied to the target").build();
+        chunkSeconds = m.histogramBuilder("ferry.chunk.duration").setUnit("s").setDescription("Time to copy one chunk").build();
+        retries = m.counterBuilder("ferry.chunk.retries").setDescription("Chunk attempts retried after a transient failure").build();
+        phases = m.counterBuilder("ferry.run.phase").setDescription("Phase changes of migration runs").build();
+        mismatches = m.counterBuilder("ferry.validation.mismatches").setDescription("Tables found different by validation").build();
+        parity = m.counterBuilder("ferry.parity.checks").setDescription("Nightly parity checks by result").build();
+    }
+
+    public static Telemetry global() {
+        return new Telemetry(GlobalOpenTelemetry.get());
+    }
+
+    void chunk(TableRef table, long copied, double seconds) {
+        Attributes a = Attributes.of(TABLE, table.toString());
+        rows.add(copied, a);
+        chunkSeconds.record(seconds, a);
+    }
+
+    void retry(TableRef table) {
+        retries.add(1, Attributes.of(TABLE, table.toString()));
+    }
+
+    void phase(WorkflowStatus status) {
+        phases.add(1, Attributes.of(PHASE, status.phase()));
+    }
+
+    void table(ValidationReport.TableResult result) {
+        if (!result.equal()) {
+            mismatches.add(1, Attributes.of(TABLE, result.source()));
+        }
+    }
+
+    void parity(ValidationReport report) {
+        parity.add(1, Attributes.of(RESULT, report.result()));
+        report.tables().forEach(this::table);
+    }
+}
