@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * payload into the activity's message type, and runs it.
  */
 public final class ActivityDispatcher {
+    /** App setting: {@code entra} to sign in to PostgreSQL with the app's Entra ID identity instead of a password. */
+    public static final String TARGET_AUTH = "FERRY_TARGET_AUTH";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { }, Telemetry.global());
 
@@ -73,7 +75,9 @@ public final class ActivityDispatcher {
                 m.chunkRows() == null ? defaults.chunkRows() : m.chunkRows(), defaults.fetchSize(), defaults.maxTargetConnections(),
                 defaults.maxAttempts(), false, m.validates(), false);
         JdbcConnector source = new JdbcConnector("source", m.source(), settings.apply(JdbcConnector.SOURCE_PASSWORD_ENV));
-        JdbcConnector target = new JdbcConnector("target", m.target(), settings.apply(JdbcConnector.TARGET_PASSWORD_ENV));
+        JdbcConnector target = "entra".equalsIgnoreCase(settings.apply(TARGET_AUTH))
+                ? new JdbcConnector("target", m.target(), EntraPostgresToken.defaultCredential(), EntraPostgresToken.POOL_REFRESH)
+                : new JdbcConnector("target", m.target(), settings.apply(JdbcConnector.TARGET_PASSWORD_ENV));
         MigrationConfig config = m.config() == null ? MigrationConfig.defaults() : ConfigLoader.parse(m.config(), "the request's config");
         HikariDataSource sourcePool = source.pool(options.effectiveWorkers());
         HikariDataSource targetPool = target.pool(options.effectiveWorkers());

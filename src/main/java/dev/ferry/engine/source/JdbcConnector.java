@@ -17,7 +17,8 @@ public final class JdbcConnector {
     public static final String TARGET_PASSWORD_ENV = "FERRY_TARGET_PASSWORD";
 
     private final String url;
-    private final String password;
+    private final java.util.function.Supplier<String> password;
+    private final java.time.Duration refreshEvery;
     private final String role;
 
     /**
@@ -25,9 +26,19 @@ public final class JdbcConnector {
      * @param password a password to send when the URL carries none, or null
      */
     public JdbcConnector(String role, String url, String password) {
+        this(role, url, () -> password, null);
+    }
+
+    /**
+     * A connector whose password is fetched when needed and, when {@code refreshEvery} is given,
+     * fetched again at that interval for new pooled connections: short-lived access tokens
+     * (Entra ID for Azure Database for PostgreSQL) used as passwords on long runs.
+     */
+    public JdbcConnector(String role, String url, java.util.function.Supplier<String> password, java.time.Duration refreshEvery) {
         this.role = role;
         this.url = url;
         this.password = password;
+        this.refreshEvery = refreshEvery;
     }
 
     public static JdbcConnector source(String url) {
@@ -42,8 +53,12 @@ public final class JdbcConnector {
         return url;
     }
 
-    private boolean sendsPassword() {
-        return password != null && !password.isEmpty() && !url.toLowerCase(java.util.Locale.ROOT).contains("password=");
+    private String currentPassword() {
+        if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            return null;
+        }
+        String p = password == null ? null : password.get();
+        return p == null || p.isEmpty() ? null : p;
     }
 
     /**
@@ -53,15 +68,20 @@ public final class JdbcConnector {
     public com.zaxxer.hikari.HikariDataSource pool(int size) {
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
         config.setJdbcUrl(url);
-        if (sendsPassword()) {
-            config.setPassword(password);
+        String secret = currentPassword();
+        if (secret != null) {
+            config.setPassword(secret);
         }
         config.setPoolName("ferry-" + role);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(60_000);
         try {
-            return new com.zaxxer.hikari.HikariDataSource(config);
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+            if (refreshEvery != null && secret != null) {
+                refresh(pool);
+            }
+            return pool;
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
             if (cause instanceof SQLException sql) {
@@ -70,6 +90,25 @@ public final class JdbcConnector {
             throw new FerryException(ErrorCode.CONNECTION, "Unable to connect to the " + role + " '" + JdbcUrls.redact(url)
                     + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Fetches the password again every {@code refreshEvery} for the pool's new connections, until the pool closes. */
+    private void refresh(com.zaxxer.hikari.HikariDataSource pool) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ferry-" + role + "-credential-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> {
+            if (pool.isClosed()) {
+                timer.shutdown();
+                return;
+            }
+            String next = currentPassword();
+            if (next != null) {
+                pool.getHikariConfigMXBean().setPassword(next);
+            }
+        }, refreshEvery.toMillis(), refreshEvery.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Borrows connections from {@code pool}, converting a failure to get one once, here. */
@@ -85,8 +124,9 @@ public final class JdbcConnector {
 
     public Connection open() {
         Properties props = new Properties();
-        if (sendsPassword()) {
-            props.setProperty("password", password);
+        String secret = currentPassword();
+        if (secret != null) {
+            props.setProperty("password", secret);
         }
         try {
             return DriverManager.getConnection(url, props);
