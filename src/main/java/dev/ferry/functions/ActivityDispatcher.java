@@ -11,6 +11,11 @@ import dev.ferry.engine.source.SourceDialects;
 import dev.ferry.engine.workflow.ActivityNames;
 import dev.ferry.engine.workflow.MigrationActivities;
 import dev.ferry.engine.workflow.MigrationOptions;
+import dev.ferry.engine.workflow.WorkflowMessages;
+import dev.ferry.functions.arm.FlexibleServerProvisioner;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.DefaultAzureCredentialBuilder;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +29,8 @@ import java.util.function.Consumer;
 public final class ActivityDispatcher {
     /** App setting: {@code entra} to sign in to PostgreSQL with the app's Entra ID identity instead of a password. */
     public static final String TARGET_AUTH = "FERRY_TARGET_AUTH";
+    /** App setting (Key Vault reference): the password of the server administrator created by provisioning. */
+    public static final String ADMIN_PASSWORD = "FERRY_ADMIN_PASSWORD";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { }, Telemetry.global());
 
@@ -58,11 +65,34 @@ public final class ActivityDispatcher {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
         }
         Object input = JSON.convertValue(envelope.payload(), type);
-        Object result = activities(envelope.migration().validated()).byName().get(name).apply(input);
+        MigrationRequest migration = envelope.migration().validated();
+        if (name.startsWith("Provision")) {
+            return provision(name, migration);
+        }
+        Object result = activities(migration).byName().get(name).apply(input);
         if (result instanceof dev.ferry.engine.verify.ValidationReport.TableResult table) {
             telemetry.table(table);
         }
         return result;
+    }
+
+    /** The target server's provisioning steps, through ARM with the app's identity. */
+    private Object provision(String name, MigrationRequest m) {
+        if (m.provision() == null) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run " + name + ": the request has no 'provision' section");
+        }
+        ProvisionSpec p = m.provision();
+        FlexibleServerProvisioner arm = FlexibleServerProvisioner.connect(new DefaultAzureCredentialBuilder().build(),
+                new AzureProfile(p.tenantId(), p.subscriptionId(), AzureEnvironment.AZURE), null, java.time.Duration.ofSeconds(10));
+        FlexibleServerProvisioner.Progress progress = switch (name) {
+            case ActivityNames.PROVISION_START -> arm.start(p.server(), () -> settings.apply(ADMIN_PASSWORD));
+            case ActivityNames.PROVISION_POLL -> arm.poll(p.server());
+            default -> {
+                arm.configure(p.server());
+                yield null;
+            }
+        };
+        return progress == null ? Boolean.TRUE : new WorkflowMessages.ProvisionProgress(progress.state(), progress.ready(), progress.fqdn());
     }
 
     private MigrationActivities activities(MigrationRequest m) {

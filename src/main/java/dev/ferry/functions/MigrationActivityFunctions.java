@@ -40,4 +40,19 @@ public final class MigrationActivityFunctions {
     public Object finishRun(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
         return ActivityDispatcher.shared().run(ActivityNames.FINISH_RUN, input);
     }
+
+    @FunctionName(ActivityNames.PROVISION_START)
+    public Object provisionStart(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.PROVISION_START, input);
+    }
+
+    @FunctionName(ActivityNames.PROVISION_POLL)
+    public Object provisionPoll(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.PROVISION_POLL, input);
+    }
+
+    @FunctionName(ActivityNames.PROVISION_CONFIGURE)
+    public Object provisionConfigure(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.PROVISION_CONFIGURE, input);
+    }
 }

@@ -20,6 +20,6 @@ public final class MigrationOrchestrator {
     static MigrationWorkflow.Outcome orchestrate(TaskOrchestrationContext ctx) {
         MigrationRequest request = ctx.getInput(MigrationRequest.class).validated();
         return new MigrationWorkflow().run(new DurableWorkflowPort(ctx, request, Telemetry.global()),
-                new MigrationWorkflow.Request(request.validates()));
+                new MigrationWorkflow.Request(request.validates(), request.provision() != null));
     }
 }

@@ -8,9 +8,15 @@ import dev.ferry.engine.FerryException;
  * receives. URLs carry no password: passwords come from the app settings FERRY_SOURCE_PASSWORD and
  * FERRY_TARGET_PASSWORD (Key Vault references), or Entra ID.
  *
- * @param config the migration config as YAML text, or null for the defaults
+ * @param config    the migration config as YAML text, or null for the defaults
+ * @param provision the target server to create or reuse first, or null when it exists
  */
-public record MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate) {
+public record MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate,
+                               ProvisionSpec provision) {
+
+    public MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate) {
+        this(source, target, config, workers, chunkRows, validate, null);
+    }
 
     /** Refuses a request that lacks a field or carries a password, naming the field. */
     public MigrationRequest validated() {
@@ -24,6 +30,16 @@ public record MigrationRequest(String source, String target, String config, Inte
         }
         if (workers != null && workers < 1) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'workers': must be at least 1, was " + workers);
+        }
+        if (provision != null) {
+            require("provision.subscriptionId", provision.subscriptionId());
+            require("provision.tenantId", provision.tenantId());
+            require("provision.resourceGroup", provision.resourceGroup());
+            require("provision.name", provision.name());
+            require("provision.region", provision.region());
+            require("provision.adminObjectId", provision.adminObjectId());
+            require("provision.adminName", provision.adminName());
+            require("provision.database", provision.database());
         }
         if (chunkRows != null && chunkRows < 1) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'chunkRows': must be at least 1, was " + chunkRows);

@@ -1,9 +1,13 @@
 package dev.ferry.engine.workflow;
 
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
 import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationReport;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
+import dev.ferry.engine.workflow.WorkflowMessages.ProvisionProgress;
+import dev.ferry.engine.workflow.WorkflowMessages.ProvisionStep;
 import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
 import dev.ferry.engine.workflow.WorkflowMessages.RunRef;
 import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
@@ -25,11 +29,25 @@ public final class MigrationWorkflow {
     public record Outcome(RunStarted run, long rowsCopied, ValidationReport validation, boolean succeeded) {
     }
 
-    /** What to run: the options the workflow decides by (the connection details live in the activities). */
-    public record Request(boolean validate) {
+    /** Polls of a server being created, 30 s apart: 45 minutes. */
+    public static final int MAX_PROVISION_POLLS = 90;
+    public static final Duration PROVISION_POLL_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * What to run: the options the workflow decides by (the connection details live in the activities).
+     *
+     * @param provision create or reuse the target server first
+     */
+    public record Request(boolean validate, boolean provision) {
+        public Request(boolean validate) {
+            this(validate, false);
+        }
     }
 
     public Outcome run(WorkflowPort port, Request request) {
+        if (request.provision()) {
+            provision(port);
+        }
         port.setStatus(new WorkflowStatus(null, "PLANNING", 0, 0, 0, 0, null));
         RunStarted run = port.callActivity(ActivityNames.START_RUN, request, RunStarted.class).await();
         int done = run.chunksTotal() - run.pending().size();
@@ -58,6 +76,21 @@ public final class MigrationWorkflow {
         port.setStatus(new WorkflowStatus(run.runId(), parity ? "DONE" : "MISMATCH", done, run.chunksTotal(), rows,
                 run.rowsPlanned(), validation == null ? null : validation.result()));
         return new Outcome(run, rows, validation, parity);
+    }
+
+    /** Starts the server's creation, waits on durable timers until it is ready, then configures it. */
+    private static void provision(WorkflowPort port) {
+        port.setStatus(new WorkflowStatus(null, "PROVISIONING", 0, 0, 0, 0, null));
+        ProvisionProgress p = port.callActivity(ActivityNames.PROVISION_START, new ProvisionStep(0), ProvisionProgress.class).await();
+        for (int poll = 1; !p.ready(); poll++) {
+            if (poll > MAX_PROVISION_POLLS) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to provision the target server: still '" + p.state()
+                        + "' after " + MAX_PROVISION_POLLS + " polls");
+            }
+            port.sleep(PROVISION_POLL_INTERVAL);
+            p = port.callActivity(ActivityNames.PROVISION_POLL, new ProvisionStep(poll), ProvisionProgress.class).await();
+        }
+        port.callActivity(ActivityNames.PROVISION_CONFIGURE, new ProvisionStep(0), Boolean.class).await();
     }
 
     private static ValidationReport validate(WorkflowPort port, RunStarted run) {

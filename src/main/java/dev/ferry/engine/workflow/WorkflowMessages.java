@@ -28,6 +28,14 @@ public final class WorkflowMessages {
     public record RunRef(String runId) {
     }
 
+    /** A provisioning step of the target server (the server's settings travel with the migration). */
+    public record ProvisionStep(int attempt) {
+    }
+
+    /** Where the target server stands. */
+    public record ProvisionProgress(String state, boolean ready, String fqdn) {
+    }
+
     /** How the run ended. */
     public record RunFinished(String runId, boolean succeeded) {
     }

@@ -27,6 +27,7 @@ class MigrationWorkflowTest {
     static final class ScriptedPort implements WorkflowPort {
         final List<String> calls = new ArrayList<>();
         final List<WorkflowStatus> statuses = new ArrayList<>();
+        final List<Duration> sleeps = new ArrayList<>();
         final Map<String, Function<Object, Object>> script;
 
         ScriptedPort(Map<String, Function<Object, Object>> script) {
@@ -53,6 +54,7 @@ class MigrationWorkflowTest {
 
         @Override
         public void sleep(Duration duration) {
+            sleeps.add(duration);
         }
 
         @Override
@@ -136,5 +138,36 @@ class MigrationWorkflowTest {
         assertThat(out.validation()).isNull();
         assertThat(port.calls).doesNotContain(ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_SCHEMA)
                 .endsWith(ActivityNames.POST_DATA, ActivityNames.FINISH_RUN);
+    }
+
+    private static Map<String, Function<Object, Object>> withProvisioning(int pollsUntilReady) {
+        Map<String, Function<Object, Object>> m = new java.util.HashMap<>(script(2, true, null));
+        m.put(ActivityNames.PROVISION_START, in -> new WorkflowMessages.ProvisionProgress("Creating", false, null));
+        m.put(ActivityNames.PROVISION_POLL, in -> {
+            int poll = ((WorkflowMessages.ProvisionStep) in).attempt();
+            boolean ready = poll >= pollsUntilReady;
+            return new WorkflowMessages.ProvisionProgress(ready ? "Ready" : "Updating", ready, ready ? "crm.postgres.database.azure.com" : null);
+        });
+        m.put(ActivityNames.PROVISION_CONFIGURE, in -> true);
+        return m;
+    }
+
+    @Test
+    void provisioningStartsThenPollsOnDurableTimersThenConfiguresBeforeTheRun() {
+        ScriptedPort port = new ScriptedPort(withProvisioning(2));
+        new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true));
+        assertThat(port.calls.subList(0, 5)).containsExactly(ActivityNames.PROVISION_START, ActivityNames.PROVISION_POLL,
+                ActivityNames.PROVISION_POLL, ActivityNames.PROVISION_CONFIGURE, ActivityNames.START_RUN);
+        assertThat(port.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(port.statuses.get(0).phase()).isEqualTo("PROVISIONING");
+    }
+
+    @Test
+    void aServerThatNeverBecomesReadyFailsTheRunAfterTheDeadline() {
+        ScriptedPort port = new ScriptedPort(withProvisioning(Integer.MAX_VALUE));
+        assertThatThrownBy(() -> new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true)))
+                .isInstanceOf(FerryException.class).hasMessageContaining("Updating").hasMessageContaining("90 polls");
+        assertThat(port.calls).doesNotContain(ActivityNames.START_RUN, ActivityNames.PROVISION_CONFIGURE);
+        assertThat(port.sleeps).hasSize(MigrationWorkflow.MAX_PROVISION_POLLS);
     }
 }
