@@ -59,6 +59,13 @@ public final class DurableWorkflowPort implements WorkflowPort {
         return new DurablePending<>(name, ctx.callActivity(name, envelope, new TaskOptions(RETRY), resultType));
     }
 
+    /** A sub-orchestration with the migration's envelope; Durable gives it its own, small history. */
+    @Override
+    public <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> resultType) {
+        ActivityEnvelope envelope = new ActivityEnvelope(migration, JSON.valueToTree(input));
+        return new DurablePending<>(name, ctx.callSubOrchestrator(name, envelope, null, new TaskOptions(RETRY), resultType));
+    }
+
     @Override
     public <T> List<T> awaitAll(List<Pending<T>> pending) {
         List<Task<T>> tasks = new ArrayList<>();

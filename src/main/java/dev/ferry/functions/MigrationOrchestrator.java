@@ -5,16 +5,34 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.durabletask.OrchestrationRunner;
 import com.microsoft.durabletask.TaskOrchestrationContext;
 import dev.ferry.engine.workflow.MigrationWorkflow;
+import dev.ferry.engine.workflow.TableCopyWorkflow;
+import dev.ferry.engine.workflow.WorkflowMessages;
 
 /**
- * The Durable orchestrator: the engine's {@link MigrationWorkflow} on a {@link DurableWorkflowPort}.
- * The orchestration's input is the {@link MigrationRequest}; its instance id is the run's handle.
+ * The Durable orchestrators: the engine's {@link MigrationWorkflow} on a {@link DurableWorkflowPort},
+ * and its child {@link TableCopyWorkflow}, one sub-orchestration per table. The orchestration's
+ * input is the {@link MigrationRequest}; its instance id is the run's handle.
  */
 public final class MigrationOrchestrator {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @FunctionName(FunctionNames.ORCHESTRATOR)
     public String run(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
-        return OrchestrationRunner.loadAndRun(request, MigrationOrchestrator::orchestrate);
+        return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<MigrationWorkflow.Outcome>)
+                MigrationOrchestrator::orchestrate);
+    }
+
+    /** The child orchestrator: one table's chunks, in waves. */
+    @FunctionName(TableCopyWorkflow.NAME)
+    public String copyTable(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
+        return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<WorkflowMessages.TableCopied>)
+                MigrationOrchestrator::copyTable);
+    }
+
+    static WorkflowMessages.TableCopied copyTable(TaskOrchestrationContext ctx) {
+        ActivityEnvelope envelope = ctx.getInput(ActivityEnvelope.class);
+        WorkflowMessages.TableCopyTask task = JSON.convertValue(envelope.payload(), WorkflowMessages.TableCopyTask.class);
+        return new TableCopyWorkflow().run(new DurableWorkflowPort(ctx, envelope.migration(), Telemetry.global()), task);
     }
 
     static MigrationWorkflow.Outcome orchestrate(TaskOrchestrationContext ctx) {

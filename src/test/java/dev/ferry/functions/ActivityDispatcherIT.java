@@ -39,6 +39,21 @@ class ActivityDispatcherIT {
         }
 
         @Override
+        public <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> type) {
+            try {
+                String envelope = JSON.writeValueAsString(new ActivityEnvelope(migration, JSON.valueToTree(input)));
+                ActivityEnvelope received = JSON.readValue(envelope, ActivityEnvelope.class);
+                Object result = new dev.ferry.engine.workflow.TableCopyWorkflow().run(
+                        new SerializingPort(dispatcher, received.migration()),
+                        JSON.convertValue(received.payload(), dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask.class));
+                T value = JSON.readValue(JSON.writeValueAsString(result), type);
+                return () -> value;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
         public <T> List<T> awaitAll(List<Pending<T>> pending) {
             return pending.stream().map(Pending::await).toList();
         }

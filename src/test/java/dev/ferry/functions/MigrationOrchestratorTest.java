@@ -24,6 +24,9 @@ import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
 import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
 import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
+import dev.ferry.engine.workflow.WorkflowMessages.TableCopied;
+import dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask;
+import dev.ferry.engine.workflow.TableCopyWorkflow;
 import dev.ferry.engine.workflow.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +60,9 @@ class MigrationOrchestratorTest {
         when(ctx.callActivity(eq(ActivityNames.START_RUN), any(), any(TaskOptions.class), eq(RunStarted.class))).thenReturn(started);
         when(ctx.callActivity(eq(ActivityNames.COPY_CHUNK), any(), any(TaskOptions.class), eq(ChunkCopied.class)))
                 .thenAnswer(inv -> done(new ChunkCopied("dbo.Account", 0, 10, 100)));
+        Task<TableCopied> tableCopied = done(new TableCopied("dbo.Account", 70, 700));
+        when(ctx.callSubOrchestrator(eq(TableCopyWorkflow.NAME), any(), eq(null), any(TaskOptions.class), eq(TableCopied.class)))
+                .thenReturn(tableCopied);
         when(ctx.allOf(anyList())).thenAnswer(inv -> {
             List<Task<Object>> tasks = inv.getArgument(0);
             return done(tasks.stream().map(Task::await).toList());
@@ -79,32 +85,48 @@ class MigrationOrchestratorTest {
     }
 
     @Test
-    void happyPathCopiesInWavesWithARetryPolicyAndFinishesDone() {
+    void happyPathCopiesEachTableInASubOrchestrationAndFinishesDone() {
         tablesValidate(true);
         MigrationWorkflow.Outcome out = MigrationOrchestrator.orchestrate(ctx);
         assertThat(out.succeeded()).isTrue();
         assertThat(out.rowsCopied()).isEqualTo(700);
         ArgumentCaptor<Object> inputs = ArgumentCaptor.forClass(Object.class);
         ArgumentCaptor<TaskOptions> options = ArgumentCaptor.forClass(TaskOptions.class);
-        verify(ctx, org.mockito.Mockito.times(70)).callActivity(eq(ActivityNames.COPY_CHUNK), inputs.capture(), options.capture(),
-                eq(ChunkCopied.class));
+        verify(ctx).callSubOrchestrator(eq(TableCopyWorkflow.NAME), inputs.capture(), eq(null), options.capture(), eq(TableCopied.class));
         assertThat(inputs.getValue()).isInstanceOfSatisfying(ActivityEnvelope.class, e -> {
             assertThat(e.migration()).isEqualTo(REQUEST);
-            assertThat(e.payload().get("runId").asText()).isEqualTo("run-1");
+            assertThat(e.payload().get("table").asText()).isEqualTo("dbo.Account");
+            assertThat(e.payload().get("chunks").size()).isEqualTo(70);
         });
         assertThat(options.getValue().getRetryPolicy().getMaxNumberOfAttempts()).isEqualTo(3);
-        verify(ctx, org.mockito.Mockito.times(3)).allOf(anyList()); // two copy waves (64 + 6), one validation fan-out
+        verify(ctx, never()).callActivity(eq(ActivityNames.COPY_CHUNK), any(), any(TaskOptions.class), eq(ChunkCopied.class));
+        verify(ctx, org.mockito.Mockito.times(2)).allOf(anyList()); // the tables, then the validation fan-out
         ArgumentCaptor<Object> statuses = ArgumentCaptor.forClass(Object.class);
         verify(ctx, org.mockito.Mockito.atLeastOnce()).setCustomStatus(statuses.capture());
         assertThat(statuses.getAllValues()).extracting(s -> ((WorkflowStatus) s).phase()).contains("COPYING", "VALIDATING").last().isEqualTo("DONE");
     }
 
     @Test
+    void theTableSubOrchestrationCopiesItsChunksInWavesWithARetryPolicy() {
+        List<ChunkTask> chunks = IntStream.range(0, 70).mapToObj(i -> new ChunkTask("run-1", "dbo.Account", i, 10)).toList();
+        ActivityEnvelope envelope = new ActivityEnvelope(REQUEST, new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(new TableCopyTask("run-1", "dbo.Account", chunks)));
+        when(ctx.getInput(ActivityEnvelope.class)).thenReturn(envelope);
+        TableCopied copied = MigrationOrchestrator.copyTable(ctx);
+        assertThat(copied.rows()).isEqualTo(700);
+        ArgumentCaptor<TaskOptions> options = ArgumentCaptor.forClass(TaskOptions.class);
+        verify(ctx, org.mockito.Mockito.times(70)).callActivity(eq(ActivityNames.COPY_CHUNK), any(), options.capture(), eq(ChunkCopied.class));
+        assertThat(options.getValue().getRetryPolicy().getMaxNumberOfAttempts()).isEqualTo(3);
+        verify(ctx, org.mockito.Mockito.times(2)).allOf(anyList()); // waves of 64 and 6
+    }
+
+    @Test
     void aChunkFailingAfterItsRetriesFailsTheRunSayingWhichChunkAndNeverRunsPostData() {
         TaskFailedException chunk = mock(TaskFailedException.class);
         FailureDetails details = mock(FailureDetails.class);
-        when(details.getErrorMessage()).thenReturn("Unable to copy dbo.Account chunk 12 after 5 attempts: connection refused");
-        when(chunk.getTaskName()).thenReturn(ActivityNames.COPY_CHUNK);
+        when(details.getErrorMessage()).thenReturn("Activity CopyChunk failed: Unable to copy dbo.Account chunk 12 after 5 attempts: "
+                + "connection refused");
+        when(chunk.getTaskName()).thenReturn(TableCopyWorkflow.NAME);
         when(chunk.getErrorDetails()).thenReturn(details);
         CompositeTaskFailedException composite = mock(CompositeTaskFailedException.class);
         when(composite.getExceptions()).thenReturn(List.of(chunk));

@@ -27,6 +27,11 @@ import java.util.function.Function;
  */
 public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     private final ExecutorService pool;
+    private final ExecutorService children = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ferry-table-workflow");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, Function<Object, Object>> activities;
     private final Consumer<WorkflowStatus> status;
     private final Map<String, BlockingQueue<Object>> events = new ConcurrentHashMap<>();
@@ -56,6 +61,17 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
                 throw e;
             }
         }, pool);
+        return () -> join(future);
+    }
+
+    /** Child workflows run on their own threads, so they never wait on the activity pool they feed. */
+    @Override
+    public <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> resultType) {
+        if (!TableCopyWorkflow.NAME.equals(name)) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run workflow '" + name + "': no such workflow");
+        }
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> resultType.cast(
+                new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input)), children);
         return () -> join(future);
     }
 
@@ -116,6 +132,7 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        children.shutdownNow();
     }
 
     private static <T> T join(CompletableFuture<T> future) {

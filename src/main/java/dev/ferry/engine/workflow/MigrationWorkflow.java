@@ -4,25 +4,30 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationReport;
-import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
 import dev.ferry.engine.workflow.WorkflowMessages.ProvisionProgress;
 import dev.ferry.engine.workflow.WorkflowMessages.ProvisionStep;
 import dev.ferry.engine.workflow.WorkflowMessages.RunFinished;
 import dev.ferry.engine.workflow.WorkflowMessages.RunRef;
 import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
+import dev.ferry.engine.workflow.WorkflowMessages.TableCopied;
+import dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask;
 import dev.ferry.engine.workflow.WorkflowMessages.TableTask;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The decisions of a migration, once, for every runner: start or resume the run, copy the pending
- * chunks in waves (so a Durable history stays small), create the post-data objects, validate every
- * table, and finish the run only at parity. Deterministic: it acts only through {@link WorkflowPort}.
+ * The decisions of a migration, once, for every runner: provision the target when asked, start or
+ * resume the run, copy each table's pending chunks in a child workflow ({@link TableCopyWorkflow},
+ * in waves, so no Durable history grows with the whole database), create the post-data objects,
+ * validate every table, and finish the run only at parity. Deterministic: it acts only through
+ * {@link WorkflowPort}.
  */
 public final class MigrationWorkflow {
-    /** Chunks scheduled at once; each wave is awaited before the next. */
+    /** Chunks a table's child workflow schedules at once; each wave is awaited before the next. */
     public static final int WAVE = 64;
 
     /** How the workflow ended, with the validation when it ran. */
@@ -53,17 +58,20 @@ public final class MigrationWorkflow {
         int done = run.chunksTotal() - run.pending().size();
         long rows = run.rowsAlreadyCopied();
         port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
-        for (int from = 0; from < run.pending().size(); from += WAVE) {
-            List<WorkflowPort.Pending<ChunkCopied>> wave = new ArrayList<>();
-            for (ChunkTask task : run.pending().subList(from, Math.min(from + WAVE, run.pending().size()))) {
-                wave.add(port.callActivity(ActivityNames.COPY_CHUNK, task, ChunkCopied.class));
-            }
-            for (ChunkCopied copied : port.awaitAll(wave)) {
-                done++;
-                rows += copied.rows();
-            }
-            port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        Map<String, List<ChunkTask>> byTable = new LinkedHashMap<>();
+        for (ChunkTask task : run.pending()) {
+            byTable.computeIfAbsent(task.table(), t -> new ArrayList<>()).add(task);
         }
+        List<WorkflowPort.Pending<TableCopied>> tables = new ArrayList<>();
+        for (Map.Entry<String, List<ChunkTask>> e : byTable.entrySet()) {
+            tables.add(port.callSubWorkflow(TableCopyWorkflow.NAME, new TableCopyTask(run.runId(), e.getKey(), e.getValue()),
+                    TableCopied.class));
+        }
+        for (TableCopied copied : port.awaitAll(tables)) {
+            done += copied.chunks();
+            rows += copied.rows();
+        }
+        port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
         port.setStatus(new WorkflowStatus(run.runId(), "POST_DATA", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
         port.callActivity(ActivityNames.POST_DATA, new RunRef(run.runId()), Integer.class).await();
         ValidationReport validation = null;

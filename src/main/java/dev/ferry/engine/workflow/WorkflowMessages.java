@@ -16,6 +16,14 @@ public final class WorkflowMessages {
     public record ChunkTask(String runId, String table, int chunk, long plannedRows) {
     }
 
+    /** One table's pending chunks, for its child workflow. */
+    public record TableCopyTask(String runId, String table, List<ChunkTask> chunks) {
+    }
+
+    /** What a table's child workflow copied. */
+    public record TableCopied(String table, int chunks, long rows) {
+    }
+
     /** A copied chunk. */
     public record ChunkCopied(String table, int chunk, long rows, long bytes) {
     }

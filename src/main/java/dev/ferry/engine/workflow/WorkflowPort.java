@@ -15,6 +15,9 @@ public interface WorkflowPort {
     /** Schedules an activity; its result is awaited through the handle. */
     <T> Pending<T> callActivity(String name, Object input, Class<T> resultType);
 
+    /** Starts a child workflow (a Durable sub-orchestration), so each table's history stays its own. */
+    <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> resultType);
+
     /** Waits for all; the first failure (after the others finished) is thrown. */
     <T> List<T> awaitAll(List<Pending<T>> pending);
 

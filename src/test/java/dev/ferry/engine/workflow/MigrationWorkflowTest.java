@@ -48,6 +48,13 @@ class MigrationWorkflowTest {
         }
 
         @Override
+        public <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> type) {
+            calls.add(name);
+            T value = type.cast(new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input));
+            return () -> value;
+        }
+
+        @Override
         public <T> List<T> awaitAll(List<Pending<T>> pending) {
             return pending.stream().map(Pending::await).toList();
         }
@@ -106,10 +113,10 @@ class MigrationWorkflowTest {
         assertThat(out.succeeded()).isTrue();
         assertThat(out.rowsCopied()).isEqualTo(1300);
         assertThat(port.calls.stream().filter(c -> c.equals(ActivityNames.COPY_CHUNK))).hasSize(130);
-        assertThat(port.calls.get(0)).isEqualTo(ActivityNames.START_RUN);
-        assertThat(port.calls.subList(131, port.calls.size())).containsExactly(ActivityNames.POST_DATA,
+        assertThat(port.calls.subList(0, 2)).containsExactly(ActivityNames.START_RUN, TableCopyWorkflow.NAME);
+        assertThat(port.calls.subList(132, port.calls.size())).containsExactly(ActivityNames.POST_DATA,
                 ActivityNames.VALIDATE_SCHEMA, ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_TABLE, ActivityNames.FINISH_RUN);
-        assertThat(port.statuses).extracting(WorkflowStatus::chunksDone).contains(64, 128, 130);
+        assertThat(port.statuses).extracting(WorkflowStatus::chunksDone).contains(0, 130);
         assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo("DONE");
         assertThat(out.validation().parity()).isTrue();
     }
@@ -169,5 +176,18 @@ class MigrationWorkflowTest {
                 .isInstanceOf(FerryException.class).hasMessageContaining("Updating").hasMessageContaining("90 polls");
         assertThat(port.calls).doesNotContain(ActivityNames.START_RUN, ActivityNames.PROVISION_CONFIGURE);
         assertThat(port.sleeps).hasSize(MigrationWorkflow.MAX_PROVISION_POLLS);
+    }
+
+    @Test
+    void eachTableIsCopiedByItsOwnChildWorkflowInWaves() {
+        List<ChunkTask> pending = new ArrayList<>();
+        IntStream.range(0, 3).forEach(i -> pending.add(new ChunkTask("run-1", "dbo.A", i, 10)));
+        IntStream.range(0, 70).forEach(i -> pending.add(new ChunkTask("run-1", "dbo.B", i, 10)));
+        Map<String, Function<Object, Object>> m = new java.util.HashMap<>(script(0, true, null));
+        m.put(ActivityNames.START_RUN, in -> new RunStarted("run-1", false, pending, 0, 730, 73, List.of("dbo.A", "dbo.B")));
+        ScriptedPort port = new ScriptedPort(m);
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(false));
+        assertThat(port.calls.stream().filter(c -> c.equals(TableCopyWorkflow.NAME))).hasSize(2);
+        assertThat(out.rowsCopied()).isEqualTo(730);
     }
 }
