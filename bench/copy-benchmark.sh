@@ -50,13 +50,13 @@ t0=$(now)
 java -jar "$JAR" validate --source "$(url bench_src)" --target "$(url ferry_tgt)" --level hash --report "$RESULTS/validation.json" > "$RESULTS/validate.log"
 t1=$(now); VALIDATE=$(elapsed "$t0" "$t1"); echo "validate: ${VALIDATE}s"
 
-PGLOADER=-
+PGL_SECONDS=-
 if [ "${PGLOADER:-0}" = 1 ] && command -v pgloader >/dev/null; then
   echo "== pgloader"
   psql_ -c "CREATE DATABASE pgloader_tgt" postgres
   t0=$(now)
   pgloader --quiet "pgsql://postgres@127.0.0.1:$PORT/bench_src" "pgsql://postgres@127.0.0.1:$PORT/pgloader_tgt" > "$RESULTS/pgloader.log" 2>&1 || true
-  t1=$(now); PGLOADER=$(elapsed "$t0" "$t1"); echo "pgloader: ${PGLOADER}s"
+  t1=$(now); PGL_SECONDS=$(elapsed "$t0" "$t1"); echo "pgloader: ${PGL_SECONDS}s"
 fi
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
@@ -66,5 +66,5 @@ ratio() { echo "scale=2; $1 / $2" | bc; }
   echo "ferry migrate --no-validate (pass-through): ${FERRY}s  ratio to pipe: $(ratio "$FERRY" "$PIPE")"
   echo "ferry migrate --no-validate --copy-mode rows: ${ROWSMODE}s  ratio to pipe: $(ratio "$ROWSMODE" "$PIPE")"
   echo "ferry validate --level hash: ${VALIDATE}s  ratio to ferry copy: $(ratio "$VALIDATE" "$FERRY")"
-  [ "$PGLOADER" = - ] || echo "pgloader: ${PGLOADER}s  ratio to pipe: $(ratio "$PGLOADER" "$PIPE")"
+  [ "$PGL_SECONDS" = - ] || echo "pgloader: ${PGL_SECONDS}s  ratio to pipe: $(ratio "$PGL_SECONDS" "$PIPE")  (rows: $(psql_ -At -c "SELECT sum(n_live_tup) FROM pg_stat_user_tables" pgloader_tgt))"
 } | tee "$RESULTS/summary.txt"

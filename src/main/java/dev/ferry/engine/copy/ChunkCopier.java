@@ -74,44 +74,55 @@ public final class ChunkCopier {
         dialect.prepareForStreaming(source);
         String sql = "SELECT " + spec.selectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
                 + ChunkPlanner.predicate(dialect, spec.key(), chunk);
-        List<ColumnCodec> codecs = spec.codecs();
-        int n = codecs.size();
-        ValueContext ctx = new ValueContext(spec.source().ref().toString(), spec.key(), spec.keyIndexes(), policy, counters);
-        BinaryRowBuffer buffer = new BinaryRowBuffer();
-        long rows = 0;
-        long bytes = 0;
-        CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
         try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(fetchSize);
             List<Object> params = ChunkPlanner.parameters(chunk);
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                buffer.header();
-                while (rs.next()) {
-                    ctx.row(rs);
-                    buffer.startRow(n);
-                    for (int i = 0; i < n; i++) {
-                        codecs.get(i).copy(rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
-                    }
-                    rows++;
-                    if (buffer.shouldFlush()) {
-                        bytes += flush(copy, buffer);
-                    }
-                }
-                buffer.trailer();
-                bytes += flush(copy, buffer);
+            return streamRows(ps, target, spec, spec.copyIn(), policy, counters);
+        } finally {
+            if (!source.getAutoCommit()) {
+                source.rollback();
             }
+        }
+    }
+
+    /**
+     * Runs {@code query} on the source and writes its rows with binary COPY ({@code copySql}),
+     * converting every value by the spec's codecs; returns rows and bytes. Shared by the chunk copy
+     * and the change sync, which stages changed rows the same way.
+     */
+    public static long[] streamRows(PreparedStatement query, Connection target, TableCopySpec spec, String copySql,
+                                    ValuePolicy policy, ValueCounters counters) throws SQLException {
+        List<ColumnCodec> codecs = spec.codecs();
+        int n = codecs.size();
+        ValueContext ctx = new ValueContext(spec.source().ref().toString(), spec.key(), spec.keyIndexes(), policy, counters);
+        BinaryRowBuffer buffer = new BinaryRowBuffer();
+        long rows = 0;
+        long bytes = 0;
+        CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        try (ResultSet rs = query.executeQuery()) {
+            buffer.header();
+            while (rs.next()) {
+                ctx.row(rs);
+                buffer.startRow(n);
+                for (int i = 0; i < n; i++) {
+                    codecs.get(i).copy(rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
+                }
+                rows++;
+                if (buffer.shouldFlush()) {
+                    bytes += flush(copy, buffer);
+                }
+            }
+            buffer.trailer();
+            bytes += flush(copy, buffer);
             copy.endCopy();
             return new long[] {rows, bytes};
         } finally {
             // never leave the target connection in COPY state
             if (copy.isActive()) {
                 copy.cancelCopy();
-            }
-            if (!source.getAutoCommit()) {
-                source.rollback();
             }
         }
     }

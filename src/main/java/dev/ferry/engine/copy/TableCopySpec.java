@@ -96,7 +96,27 @@ public final class TableCopySpec {
     }
 
     String copyIn() {
-        return "COPY " + DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name()) + " ("
-                + targetNames.stream().map(DdlGenerator::q).collect(Collectors.joining(", ")) + ") FROM STDIN (FORMAT binary)";
+        return copyInto(DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name()));
+    }
+
+    /** COPY of the copied columns into {@code qualifiedTable} (the target table, or a staging table like it). */
+    public String copyInto(String qualifiedTable) {
+        return "COPY " + qualifiedTable + " (" + targetNames.stream().map(DdlGenerator::q).collect(Collectors.joining(", "))
+                + ") FROM STDIN (FORMAT binary)";
+    }
+
+    /** The copied columns' target names, in COPY order. */
+    public List<String> targetColumns() {
+        return List.copyOf(targetNames);
+    }
+
+    /** The copy key's target names. */
+    public List<String> targetKey() {
+        return keyIndexes.stream().map(i -> targetNames.get(i - 1)).toList();
+    }
+
+    /** The source's SELECT list for the copied columns. */
+    public String sourceSelectList() {
+        return selectList;
     }
 }

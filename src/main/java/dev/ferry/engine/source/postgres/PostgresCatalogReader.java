@@ -24,10 +24,11 @@ import java.util.Map;
 
 /**
  * Reads PostgreSQL's pg_catalog. Used for PostgreSQL sources and to read a target back. Ferry's
- * own {@code ferry} schema is never part of a schema read here.
+ * own schemas ({@code ferry} on a target, {@code ferry_cdc} on a captured source) are never part
+ * of a schema read here.
  */
 final class PostgresCatalogReader {
-    private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'ferry') "
+    private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'ferry', 'ferry_cdc') "
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     static final String TABLES = """

@@ -1,0 +1,130 @@
+package dev.ferry.engine.source.postgres;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.sync.Change;
+import dev.ferry.engine.sync.ChangeCapture;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Trigger-based change capture on PostgreSQL: a row trigger on each table writes the key of every
+ * inserted, updated or deleted row (and the old key when an update changes it) into
+ * {@code ferry_cdc.change}, in commit order of its sequence. Installed and removed by Ferry.
+ */
+public final class PostgresChangeCapture implements ChangeCapture {
+    static final String SCHEMA = """
+            CREATE SCHEMA IF NOT EXISTS ferry_cdc;
+            CREATE TABLE IF NOT EXISTS ferry_cdc.change (
+                position bigserial PRIMARY KEY,
+                table_name text NOT NULL,
+                key_values text[] NOT NULL,
+                changed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+            CREATE OR REPLACE FUNCTION ferry_cdc.capture() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE
+                new_key text[] := '{}';
+                old_key text[] := '{}';
+                c text;
+            BEGIN
+                FOREACH c IN ARRAY TG_ARGV LOOP
+                    IF TG_OP <> 'DELETE' THEN new_key := new_key || (to_jsonb(NEW) ->> c); END IF;
+                    IF TG_OP <> 'INSERT' THEN old_key := old_key || (to_jsonb(OLD) ->> c); END IF;
+                END LOOP;
+                IF TG_OP <> 'DELETE' THEN
+                    INSERT INTO ferry_cdc.change (table_name, key_values) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, new_key);
+                END IF;
+                IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old_key IS DISTINCT FROM new_key) THEN
+                    INSERT INTO ferry_cdc.change (table_name, key_values) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, old_key);
+                END IF;
+                RETURN NULL;
+            END
+            $fn$""";
+
+    @Override
+    public long install(Connection source, List<Table> tables) {
+        try (Statement st = source.createStatement()) {
+            st.execute(SCHEMA);
+            for (Table t : tables) {
+                List<String> key = t.copyKey();
+                if (key.isEmpty()) {
+                    throw new FerryException(ErrorCode.CONFIGURATION, "Unable to capture changes of " + t.ref()
+                            + ": it has no primary key or unique NOT NULL key to name its rows by");
+                }
+                String table = quote(t.ref().schema()) + "." + quote(t.ref().name());
+                st.execute("DROP TRIGGER IF EXISTS ferry_cdc ON " + table);
+                st.execute("CREATE TRIGGER ferry_cdc AFTER INSERT OR UPDATE OR DELETE ON " + table
+                        + " FOR EACH ROW EXECUTE FUNCTION ferry_cdc.capture(" + key.stream().map(PostgresChangeCapture::literal)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(position), 0) FROM ferry_cdc.change")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to install change capture on the source", e);
+        }
+    }
+
+    @Override
+    public List<Change> changesAfter(Connection source, long position, int limit) {
+        List<Change> out = new ArrayList<>();
+        try (PreparedStatement ps = source.prepareStatement("SELECT position, table_name, key_values FROM ferry_cdc.change "
+                + "WHERE position > ? ORDER BY position LIMIT ?")) {
+            ps.setLong(1, position);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(2);
+                    int dot = name.indexOf('.');
+                    Array key = rs.getArray(3);
+                    out.add(new Change(rs.getLong(1), new TableRef(name.substring(0, dot), name.substring(dot + 1)),
+                            Arrays.asList((String[]) key.getArray())));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read captured changes", e);
+        }
+    }
+
+    @Override
+    public Lag lag(Connection source, long position) {
+        try (PreparedStatement ps = source.prepareStatement("SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() "
+                + "- min(changed_at)), 0) FROM ferry_cdc.change WHERE position > ?")) {
+            ps.setLong(1, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Lag(rs.getLong(1), rs.getDouble(2));
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to measure the sync lag", e);
+        }
+    }
+
+    @Override
+    public void remove(Connection source) {
+        try (Statement st = source.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS ferry_cdc CASCADE");
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to remove change capture from the source", e);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

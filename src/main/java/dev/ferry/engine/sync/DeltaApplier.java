@@ -1,0 +1,245 @@
+package dev.ferry.engine.sync;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.copy.ChunkCopier;
+import dev.ferry.engine.copy.TableCopySpec;
+import dev.ferry.engine.copy.ValueCounters;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.target.DdlGenerator;
+import dev.ferry.engine.target.TargetForeignKey;
+import dev.ferry.engine.target.TargetSchema;
+import dev.ferry.engine.target.TargetTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies captured changes to the target, idempotently: for every changed key the row's current
+ * state is read from the source, rows gone from the source are deleted by key, and rows still there
+ * are staged with the copy's own binary COPY and upserted ({@code INSERT … ON CONFLICT (key) DO
+ * UPDATE}), all in one target transaction together with the new sync position.
+ */
+public final class DeltaApplier {
+    private static final int KEYS_PER_QUERY = 200;
+
+    private final SourceDialect dialect;
+    private final Map<TableRef, TableCopySpec> specs;
+    private final List<TableRef> order;
+    private final ValuePolicy policy;
+
+    public DeltaApplier(SourceDialect dialect, TargetSchema schema, ValuePolicy policy) {
+        this.dialect = dialect;
+        this.policy = policy;
+        this.specs = new LinkedHashMap<>();
+        for (TargetTable t : schema.tables()) {
+            specs.put(t.source(), new TableCopySpec(dialect, schema.source().table(t.source()).orElseThrow(), t, false));
+        }
+        this.order = parentsFirst(schema);
+    }
+
+    /**
+     * Applies {@code changes} and records {@code position} for {@code syncId} in the same target
+     * transaction. Grouped by table first: rows gone from the source are deleted (children first),
+     * then rows still there are upserted (parents first). When that order breaks a constraint (a key
+     * moved to a row another row just left, a child re-pointed before its old parent went), the batch
+     * is applied again change by change in the source's order.
+     */
+    public void apply(Connection source, Connection target, List<Change> changes, String syncId, long position) {
+        try {
+            transaction(target, () -> {
+                applyGrouped(source, target, changes);
+                SyncState.save(target, syncId, position);
+            });
+        } catch (FerryException e) {
+            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
+                throw e;
+            }
+            transaction(target, () -> {
+                for (Change c : changes) {
+                    Set<List<String>> one = new LinkedHashSet<>(List.of(c.key()));
+                    deleteGone(source, target, specs.get(c.table()), one);
+                    upsert(source, target, specs.get(c.table()), one);
+                }
+                SyncState.save(target, syncId, position);
+            });
+        }
+    }
+
+    private void applyGrouped(Connection source, Connection target, List<Change> changes) throws SQLException {
+        Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
+        for (Change c : changes) {
+            keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>()).add(c.key());
+        }
+        List<TableRef> childrenFirst = new ArrayList<>(order);
+        java.util.Collections.reverse(childrenFirst);
+        for (TableRef table : childrenFirst) {
+            if (keys.containsKey(table)) {
+                deleteGone(source, target, specs.get(table), keys.get(table));
+            }
+        }
+        for (TableRef table : order) {
+            if (keys.containsKey(table)) {
+                upsert(source, target, specs.get(table), keys.get(table));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private static void transaction(Connection target, Work work) {
+        try {
+            target.setAutoCommit(false);
+            work.run();
+            target.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                target.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken; nothing was committed
+            }
+            throw e instanceof SQLException sql ? FerryException.fromSql(ErrorCode.COPY, "Unable to apply changes", sql)
+                    : (RuntimeException) e;
+        }
+    }
+
+    /** Deletes on the target the rows of {@code keys} the source no longer has. */
+    private void deleteGone(Connection source, Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
+        Set<List<String>> present = new HashSet<>();
+        List<List<String>> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
+            String select = spec.key().stream().map(c -> "to_jsonb(s) ->> '" + c.replace("'", "''") + "'")
+                    .collect(Collectors.joining(", "));
+            try (PreparedStatement ps = source.prepareStatement("SELECT " + select + " FROM " + dialect.qualified(spec.source().ref())
+                    + " s WHERE " + where(spec, batch))) {
+                bind(ps, batch, source);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> k = new ArrayList<>();
+                        for (int i = 1; i <= spec.key().size(); i++) {
+                            k.add(rs.getString(i));
+                        }
+                        present.add(k);
+                    }
+                }
+            }
+        }
+        Set<List<String>> gone = new LinkedHashSet<>();
+        keys.stream().filter(k -> !present.contains(k)).forEach(gone::add);
+        if (!gone.isEmpty()) {
+            delete(target, spec, gone);
+        }
+    }
+
+    private String where(TableCopySpec spec, List<List<String>> batch) {
+        return batch.stream().map(k -> "(" + spec.key().stream().map(c -> dialect.quote(c) + " = ?")
+                .collect(Collectors.joining(" AND ")) + ")").collect(Collectors.joining(" OR "));
+    }
+
+    /** Stages the source's current rows of {@code keys} and upserts them (keys the source no longer has stage nothing). */
+    private void upsert(Connection source, Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
+        String stage = "ferry_stage";
+        String targetTable = DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
+        try (Statement st = target.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS pg_temp." + stage);
+            st.execute("CREATE TEMP TABLE " + stage + " (LIKE " + targetTable + ") ON COMMIT DROP");
+        }
+        List<List<String>> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
+            try (PreparedStatement ps = source.prepareStatement("SELECT " + spec.sourceSelectList() + " FROM "
+                    + dialect.qualified(spec.source().ref()) + " WHERE " + where(spec, batch))) {
+                bind(ps, batch, source);
+                ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
+            }
+        }
+        String cols = spec.targetColumns().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
+        String key = spec.targetKey().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
+        List<String> others = spec.targetColumns().stream().filter(c -> !spec.targetKey().contains(c)).toList();
+        String action = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + others.stream()
+                .map(c -> DdlGenerator.q(c) + " = EXCLUDED." + DdlGenerator.q(c)).collect(Collectors.joining(", "));
+        try (Statement st = target.createStatement()) {
+            st.execute("INSERT INTO " + targetTable + " (" + cols + ") SELECT " + cols + " FROM pg_temp." + stage
+                    + " ON CONFLICT (" + key + ") " + action);
+        }
+    }
+
+    private static void delete(Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
+        String table = DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
+        String match = "(" + spec.targetKey().stream().map(c -> DdlGenerator.q(c) + " = ?").collect(Collectors.joining(" AND ")) + ")";
+        List<List<String>> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
+            try (PreparedStatement ps = target.prepareStatement("DELETE FROM " + table + " WHERE "
+                    + batch.stream().map(k -> match).collect(Collectors.joining(" OR ")))) {
+                int i = 1;
+                for (List<String> k : batch) {
+                    for (String v : k) {
+                        ps.setObject(i++, v, Types.OTHER);
+                    }
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<List<String>> batch, Connection source) throws SQLException {
+        boolean pg = source.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        int i = 1;
+        for (List<String> k : batch) {
+            for (String v : k) {
+                if (pg) {
+                    ps.setObject(i++, v, Types.OTHER);
+                } else {
+                    ps.setString(i++, v);
+                }
+            }
+        }
+    }
+
+    /** Tables ordered so that every table comes after the tables its foreign keys reference. */
+    static List<TableRef> parentsFirst(TargetSchema schema) {
+        Map<TableRef, TargetTable> bySourceTarget = new LinkedHashMap<>();
+        Map<TableRef, TableRef> targetToSource = new LinkedHashMap<>();
+        schema.tables().forEach(t -> {
+            bySourceTarget.put(t.source(), t);
+            targetToSource.put(t.ref(), t.source());
+        });
+        List<TableRef> out = new ArrayList<>();
+        Set<TableRef> visiting = new HashSet<>();
+        for (TableRef t : bySourceTarget.keySet()) {
+            visit(t, bySourceTarget, targetToSource, visiting, out);
+        }
+        return out;
+    }
+
+    private static void visit(TableRef t, Map<TableRef, TargetTable> tables, Map<TableRef, TableRef> targetToSource,
+                              Set<TableRef> visiting, List<TableRef> out) {
+        if (out.contains(t) || !visiting.add(t)) {
+            return;
+        }
+        for (TargetForeignKey fk : tables.get(t).foreignKeys()) {
+            TableRef parent = targetToSource.get(new TableRef(fk.referencedSchema(), fk.referencedTable()));
+            if (parent != null && !parent.equals(t)) {
+                visit(parent, tables, targetToSource, visiting, out);
+            }
+        }
+        out.add(t);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ferry.engine.sync;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.target.TargetSchema;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The continuous sync: applies captured changes in ordered batches and reports the lag, until
+ * asked to stop (by {@code ferry sync stop}, through {@code ferry.sync_state}) or until caught up,
+ * for {@link #drain}.
+ */
+public final class SyncRunner {
+    private final ChangeCapture capture;
+    private final DeltaApplier applier;
+    private final Supplier<Connection> source;
+    private final Supplier<Connection> target;
+    private final String syncId;
+    private final int batch;
+
+    public SyncRunner(ChangeCapture capture, SourceDialect dialect, TargetSchema schema, ValuePolicy policy,
+                      Supplier<Connection> source, Supplier<Connection> target, String syncId, int batch) {
+        this.capture = capture;
+        this.applier = new DeltaApplier(dialect, schema, policy);
+        this.source = source;
+        this.target = target;
+        this.syncId = syncId;
+        this.batch = batch;
+    }
+
+    /** Applies one batch; returns how many changes it applied. */
+    public int step() {
+        try (Connection src = source.get(); Connection tgt = target.get()) {
+            long position = SyncState.position(tgt, syncId).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                    "Unable to sync '" + syncId + "': it was never started"));
+            List<Change> changes = capture.changesAfter(src, position, batch);
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            applier.apply(src, tgt, changes, syncId, changes.get(changes.size() - 1).position());
+            return changes.size();
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to sync", e);
+        }
+    }
+
+    /** Applies batches until none is pending. */
+    public void drain() {
+        while (step() > 0) {
+            // keep going while changes are pending
+        }
+    }
+
+    /** The position applied so far. */
+    public long position() {
+        try (Connection tgt = target.get()) {
+            return SyncState.position(tgt, syncId).orElse(0);
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the sync position", e);
+        }
+    }
+
+    public ChangeCapture.Lag lag() {
+        try (Connection src = source.get(); Connection tgt = target.get()) {
+            return capture.lag(src, SyncState.position(tgt, syncId).orElse(0));
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to measure the lag", e);
+        }
+    }
+
+    /** Syncs every {@code interval} until {@code stop} says so or a stop is requested in the target. */
+    public void loop(Duration interval, BooleanSupplier stop, Consumer<ChangeCapture.Lag> report) {
+        while (!stop.getAsBoolean() && !stopRequested()) {
+            int applied = step();
+            report.accept(lag());
+            if (applied < batch) {
+                try {
+                    Thread.sleep(interval.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean stopRequested() {
+        try (Connection tgt = target.get()) {
+            return SyncState.stopRequested(tgt, syncId);
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the sync state", e);
+        }
+    }
+}

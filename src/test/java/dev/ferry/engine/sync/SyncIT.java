@@ -1,0 +1,133 @@
+package dev.ferry.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.model.DatabaseSchema;
+import dev.ferry.engine.source.postgres.PostgresChangeCapture;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.workflow.MigrationRunner;
+import dev.ferry.sample.SampleDatabase;
+import dev.ferry.sample.SampleLoader;
+import dev.ferry.support.Migrations;
+import dev.ferry.support.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Change capture and sync on real PostgreSQL, with a writer that keeps inserting, updating and
+ * deleting on the source while the copy runs and while the sync runs: once the writer stops and
+ * the sync drains, every table equals the source.
+ */
+class SyncIT {
+    private static Supplier<Connection> connections(String url) {
+        return () -> {
+            try {
+                return TestPostgres.connect(url);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static void assertEqual(String source, String target) throws SQLException {
+        for (String table : SampleDatabase.TABLES) {
+            String order = table.equals("VerificationToken") ? "token" : "id";
+            assertThat(Migrations.fingerprint(target, "\"" + table + "\"", order)).as(table)
+                    .isEqualTo(Migrations.fingerprint(source, "\"" + table + "\"", order));
+        }
+    }
+
+    @Test
+    void writesDuringTheCopyAndDuringTheSyncAllArrive() throws Exception {
+        String source = TestPostgres.newDatabase("sync_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 21, 40);
+        }
+        String target = TestPostgres.newDatabase("sync_tgt");
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source)) {
+            DatabaseSchema schema = new PostgresDialect().introspect(c);
+            start = capture.install(c, schema.tables());
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger writes = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+                for (int i = 0; writing.get(); i++) {
+                    st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('w-" + i + "', 'live', 'k"
+                            + i + "', 'written during the migration', now())");
+                    st.execute("UPDATE \"Contact\" SET notes = 'edit " + i + "', \"updatedAt\" = now() WHERE id = (SELECT id FROM "
+                            + "\"Contact\" ORDER BY id OFFSET " + (i % 50) + " LIMIT 1)");
+                    st.execute("DELETE FROM \"Interaction\" WHERE id = (SELECT min(id) FROM \"Interaction\")");
+                    st.execute("UPDATE \"Setting\" SET id = 'moved-" + i + "' WHERE id = 'w-" + (i / 2) + "' AND " + (i % 7 == 0));
+                    writes.addAndGet(4);
+                    Thread.sleep(3);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "test", start);
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "test", 100);
+        for (int i = 0; i < 5; i++) {
+            sync.step();
+            Thread.sleep(50);
+        }
+        writing.set(false);
+        writer.get();
+        assertThat(writes.get()).as("the writer kept writing through the copy").isGreaterThan(40);
+        sync.drain();
+        assertThat(sync.lag().pending()).isZero();
+        assertEqual(source, target);
+        assertThat(Migrations.count(target, "\"Setting\" WHERE category = 'live'")).isPositive();
+    }
+
+    @Test
+    void replayingChangesIsIdempotent() throws Exception {
+        String source = TestPostgres.newDatabase("replay_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 5, 10);
+        }
+        String target = TestPostgres.newDatabase("replay_tgt");
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            start = capture.install(c, new PostgresDialect().introspect(c).tables());
+            st.execute("UPDATE \"Organization\" SET city = 'Shelbyville'");
+            st.execute("DELETE FROM \"Session\" WHERE id IN (SELECT id FROM \"Session\" ORDER BY id LIMIT 3)");
+            st.execute("INSERT INTO \"User\" (id, email, \"updatedAt\") VALUES ('u-new', 'new@example.com', now())");
+        }
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "replay", start);
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "replay", 7);
+        sync.drain();
+        assertEqual(source, target);
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.save(c, "replay", start);
+        }
+        sync.drain();
+        assertEqual(source, target);
+        try (Connection c = TestPostgres.connect(source)) {
+            capture.remove(c);
+        }
+        assertThat(Migrations.count(source, "pg_trigger WHERE tgname = 'ferry_cdc'")).isZero();
+    }
+}
