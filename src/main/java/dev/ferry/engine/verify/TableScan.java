@@ -3,8 +3,9 @@ package dev.ferry.engine.verify;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.Set;
  * asked for in a diff pass.
  */
 final class TableScan {
+    private static final HashFunction MURMUR = Hashing.murmur3_128();
     /** A row as normalized strings with its hash. */
     record Row(List<String> values, long hi, long lo) {
         boolean sameAs(Row o) {
@@ -52,7 +54,6 @@ final class TableScan {
     static TableScan scan(Connection c, String sql, List<ValueNormalizer.Reader> readers, List<Integer> keyIndexes,
                           int buckets, Set<Integer> collect, int cap, int fetchSize, String what) {
         TableScan scan = new TableScan(buckets);
-        MessageDigest sha = sha256();
         try {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -60,7 +61,7 @@ final class TableScan {
                 ps.setFetchSize(fetchSize);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        scan.add(read(rs, readers), keyIndexes, sha, collect, cap);
+                        scan.add(read(rs, readers), keyIndexes, collect, cap);
                     }
                 }
             } finally {
@@ -82,8 +83,8 @@ final class TableScan {
         return values;
     }
 
-    private void add(List<String> values, List<Integer> keyIndexes, MessageDigest sha, Set<Integer> collect, int cap) {
-        Row row = hash(values, sha);
+    private void add(List<String> values, List<Integer> keyIndexes, Set<Integer> collect, int cap) {
+        Row row = hash(values);
         String key = keyIndexes.isEmpty() ? null : key(values, keyIndexes);
         int bucket = bucket(key != null ? key.hashCode() : (int) row.hi, hi.length);
         hi[bucket] += row.hi;
@@ -101,26 +102,28 @@ final class TableScan {
         }
     }
 
-    static Row hash(List<String> values, MessageDigest sha) {
-        sha.reset();
+    /**
+     * The row's 128-bit MurmurHash3 (Guava) over its values, each length-prefixed and NULL marked.
+     * A non-cryptographic hash suffices: the rows are the user's own, not an adversary's, and a
+     * difference is found unless two different rows collide in 128 bits.
+     */
+    static Row hash(List<String> values) {
+        Hasher h = MURMUR.newHasher();
         for (String v : values) {
             if (v == null) {
-                sha.update((byte) 0);
+                h.putByte((byte) 0);
             } else {
-                byte[] b = v.getBytes(StandardCharsets.UTF_8);
-                sha.update((byte) 1);
-                sha.update(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
-                sha.update(b);
+                h.putByte((byte) 1).putInt(v.length()).putString(v, StandardCharsets.UTF_8);
             }
         }
-        byte[] d = sha.digest();
-        long h = 0;
-        long l = 0;
+        byte[] d = h.hash().asBytes();
+        long hi = 0;
+        long lo = 0;
         for (int i = 0; i < 8; i++) {
-            h = (h << 8) | (d[i] & 0xFF);
-            l = (l << 8) | (d[i + 8] & 0xFF);
+            hi = (hi << 8) | (d[i] & 0xFF);
+            lo = (lo << 8) | (d[i + 8] & 0xFF);
         }
-        return new Row(values, h, l);
+        return new Row(values, hi, lo);
     }
 
     static String key(List<String> values, List<Integer> keyIndexes) {
@@ -135,11 +138,4 @@ final class TableScan {
         return Math.floorMod(hash * 0x9E3779B9, buckets);
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

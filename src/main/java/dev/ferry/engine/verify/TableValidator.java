@@ -198,7 +198,7 @@ final class TableValidator {
                 }
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? TableScan.hash(TableScan.read(rs, readers), TableScan.sha256()) : null;
+                return rs.next() ? TableScan.hash(TableScan.read(rs, readers)) : null;
             }
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to recheck a row", e);
