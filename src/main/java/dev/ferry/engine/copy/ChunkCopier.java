@@ -72,7 +72,7 @@ public final class ChunkCopier {
     private long[] rows(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk, ValueCounters counters)
             throws SQLException {
         dialect.prepareForStreaming(source);
-        String sql = "SELECT " + spec.selectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
+        String sql = "SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
                 + ChunkPlanner.predicate(dialect, spec.key(), chunk);
         try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(fetchSize);
@@ -133,7 +133,7 @@ public final class ChunkCopier {
         for (Object p : ChunkPlanner.parameters(chunk)) {
             where = where.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(KeyValues.literal(KeyValues.encode(p))));
         }
-        String out = "COPY (SELECT " + spec.selectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
+        String out = "COPY (SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
                 + where + ") TO STDOUT (FORMAT binary)";
         CopyOut reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
         CopyIn writer = null;

@@ -91,10 +91,6 @@ public final class TableCopySpec {
         return passThrough;
     }
 
-    String selectList() {
-        return selectList;
-    }
-
     String copyIn() {
         return copyInto(DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name()));
     }

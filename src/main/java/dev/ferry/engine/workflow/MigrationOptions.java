@@ -62,7 +62,4 @@ public record MigrationOptions(int workers, int chunkRows, int fetchSize, int ma
         return new MigrationOptions(workers, chunkRows, fetchSize, maxTargetConnections, maxAttempts, resume, validate, rows);
     }
 
-    public MigrationOptions withMaxTargetConnections(int n) {
-        return new MigrationOptions(workers, chunkRows, fetchSize, n, maxAttempts, resume, validate, rowCopy);
-    }
 }
