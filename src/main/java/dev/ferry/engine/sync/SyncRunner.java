@@ -51,11 +51,13 @@ public final class SyncRunner {
         }
     }
 
-    /** Applies batches until none is pending. */
-    public void drain() {
-        while (step() > 0) {
-            // keep going while changes are pending
+    /** Applies batches until none is pending; returns how many changes it applied. */
+    public long drain() {
+        long total = 0;
+        for (int n = step(); n > 0; n = step()) {
+            total += n;
         }
+        return total;
     }
 
     /** The position applied so far. */

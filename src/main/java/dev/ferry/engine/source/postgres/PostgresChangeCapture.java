@@ -71,7 +71,7 @@ public final class PostgresChangeCapture implements ChangeCapture {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to install change capture on the source", e);
+            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to install change capture", e);
         }
     }
 
@@ -116,7 +116,7 @@ public final class PostgresChangeCapture implements ChangeCapture {
         try (Statement st = source.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS ferry_cdc CASCADE");
         } catch (SQLException e) {
-            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to remove change capture from the source", e);
+            throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to remove change capture", e);
         }
     }
 

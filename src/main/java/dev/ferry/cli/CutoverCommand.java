@@ -1,0 +1,150 @@
+package dev.ferry.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.config.ConfigLoader;
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.cutover.CutoverPolicy;
+import dev.ferry.engine.cutover.CutoverRequests;
+import dev.ferry.engine.cutover.CutoverResult;
+import dev.ferry.engine.cutover.CutoverRunner;
+import dev.ferry.engine.cutover.FileRoutingSwitch;
+import dev.ferry.engine.cutover.HealthProbe;
+import dev.ferry.engine.cutover.HttpProbe;
+import dev.ferry.engine.cutover.RoutingSwitch;
+import dev.ferry.engine.cutover.SqlProbe;
+import dev.ferry.engine.cutover.WebhookRoutingSwitch;
+import dev.ferry.engine.plan.MigrationPlan;
+import dev.ferry.engine.plan.Planner;
+import dev.ferry.engine.source.JdbcConnector;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.source.SourceDialects;
+import dev.ferry.engine.source.postgres.PostgresChangeCapture;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
+import dev.ferry.engine.sync.SyncRunner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ferry cutover}: freeze, last changes, check, switch routing, health window, automatic
+ * rollback; {@code ferry cutover approve} and {@code ferry rollback} act on a running window.
+ */
+@Command(name = "cutover", mixinStandardHelpOptions = true,
+        description = "Switches the application to the target with a health-checked window and automatic rollback "
+                + "(PostgreSQL sources with ferry sync running). 'ferry cutover approve' approves a running window.")
+final class CutoverCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", description = "approve: approve the running cutover window")
+    String action;
+
+    @Option(names = "--source", description = "Source JDBC URL.")
+    String source;
+
+    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL.")
+    String target;
+
+    @Option(names = "--config", description = "The migration config file.")
+    Path config;
+
+    @Option(names = "--routing-file", description = "File holding the database URL the application uses.")
+    Path routingFile;
+
+    @Option(names = "--routing-webhook", description = "Webhook the application exposes: GET current value, PUT new value.")
+    URI routingWebhook;
+
+    @Option(names = "--routing-value", description = "The value routing switches to (default: the target URL).")
+    String routingValue;
+
+    @Option(names = "--window", defaultValue = "15m", description = "Health window (default ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--approve-within", description = "Require an approval (ferry cutover approve) within this duration, else roll back.")
+    String approveWithin;
+
+    @Option(names = "--probe-url", description = "Application health URLs probed during the window.")
+    List<URI> probeUrls = List.of();
+
+    @Option(names = "--probe-sql", defaultValue = "SELECT 1", description = "Query probed on the target (default ${DEFAULT-VALUE}).")
+    String probeSql;
+
+    @Override
+    public Integer call() throws java.sql.SQLException {
+        JdbcConnector tgt = JdbcConnector.target(target);
+        if ("approve".equals(action)) {
+            try (Connection c = tgt.open()) {
+                CutoverRequests.request(c, CutoverRequests.APPROVE);
+                Console.line("Approved the running cutover");
+            } catch (java.sql.SQLException e) {
+                throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to approve", e);
+            }
+            return 0;
+        }
+        if (action != null) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: unknown action '" + action + "'");
+        }
+        if (source == null || (routingFile == null) == (routingWebhook == null)) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: give --source and exactly one of --routing-file or --routing-webhook");
+        }
+        SourceDialect dialect = SourceDialects.forUrl(source);
+        if (!(dialect instanceof PostgresDialect)) {
+            throw new FerryException(ErrorCode.UNSUPPORTED_TYPE, "Unable to cut over from " + dialect.product()
+                    + ": the write freeze and change capture exist for PostgreSQL sources so far");
+        }
+        JdbcConnector src = JdbcConnector.source(source);
+        MigrationConfig cfg = ConfigLoader.load(config);
+        RoutingSwitch routing = routingFile != null ? new FileRoutingSwitch(routingFile) : new WebhookRoutingSwitch(routingWebhook);
+        Duration windowLength = parse(approveWithin != null ? approveWithin : window);
+        CutoverPolicy policy = CutoverPolicy.defaults().withWindow(windowLength, Duration.ofSeconds(Math.min(10, Math.max(1,
+                windowLength.toSeconds() / 10)))).withApprovalRequired(approveWithin != null);
+        try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(2)) {
+            Supplier<Connection> s = src.connections(sp);
+            Supplier<Connection> t = tgt.connections(tp);
+            MigrationPlan plan;
+            try (Connection c = s.get()) {
+                plan = new Planner(dialect, cfg).plan(c, source);
+            }
+            try (Connection c = t.get()) {
+                CutoverRequests.ensure(c);
+                CutoverRequests.clear(c);
+            }
+            List<HealthProbe> probes = new ArrayList<>();
+            probes.add(new SqlProbe(t, probeSql));
+            probeUrls.forEach(u -> probes.add(new HttpProbe(u)));
+            SyncRunner sync = new SyncRunner(new PostgresChangeCapture(), dialect, plan.schema(), cfg.values(), s, t,
+                    SyncCommand.SYNC_ID, 1_000);
+            CutoverResult result = new CutoverRunner(plan.schema(), sync, new PostgresChangeCapture(), new PostgresChangeCapture(), s, t,
+                    new PostgresWriteFreeze(), routing, routingValue != null ? routingValue : target, probes, policy, Console::line)
+                    .run(CutoverRequests.poll(t, CutoverRequests.APPROVE), CutoverRequests.poll(t, CutoverRequests.ROLLBACK));
+            Console.line(String.format("Cutover %s (%s); writes frozen for %d ms%s", result.outcome(), result.reason(),
+                    result.downtimeMillis(), result.outcome().equals(CutoverResult.ROLLED_BACK)
+                            ? "; rollback took " + result.rollbackDowntimeMillis() + " ms and brought back " + result.writesBroughtBack()
+                            + " writes" : ""));
+            return result.outcome().equals(CutoverResult.COMPLETED) ? 0 : ErrorCode.CUTOVER.exitCode();
+        }
+    }
+
+    static Duration parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to read duration '" + text + "': use e.g. 90s, 15m or 1h");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.ferry.engine.cutover;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.sync.SyncRunner;
+import dev.ferry.engine.sync.SyncState;
+import dev.ferry.engine.target.DdlGenerator;
+import dev.ferry.engine.target.DdlStatement;
+import dev.ferry.engine.target.SchemaConverter;
+import dev.ferry.engine.target.TargetSchema;
+import dev.ferry.engine.target.TargetTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The switch: preflight (sync lag, target healthy) → freeze writes on the source → apply the last
+ * changes → quick check (row counts) → identities above the copied keys → capture writes on the
+ * target → switch routing (downtime measured from the freeze to here) → health window of probes.
+ * A failing window, an operator's rollback, or no approval by the deadline when one is required,
+ * rolls back: the target is frozen, its writes of the window are applied back to the source, the
+ * source's identities are moved above them, the source is unfrozen and routing returns. Nothing
+ * written on either side is lost. PostgreSQL sources whose names were kept (rollback maps target
+ * tables back by name).
+ */
+public final class CutoverRunner {
+    private final TargetSchema forward;
+    private final SyncRunner sync;
+    private final ChangeCapture sourceCapture;
+    private final ChangeCapture targetCapture;
+    private final Supplier<Connection> source;
+    private final Supplier<Connection> target;
+    private final WriteFreeze freeze;
+    private final RoutingSwitch routing;
+    private final String targetRouting;
+    private final List<HealthProbe> probes;
+    private final CutoverPolicy policy;
+    private final Consumer<String> log;
+
+    public CutoverRunner(TargetSchema forward, SyncRunner sync, ChangeCapture sourceCapture, ChangeCapture targetCapture,
+                         Supplier<Connection> source, Supplier<Connection> target, WriteFreeze freeze, RoutingSwitch routing,
+                         String targetRouting, List<HealthProbe> probes, CutoverPolicy policy, Consumer<String> log) {
+        this.forward = forward;
+        this.sync = sync;
+        this.sourceCapture = sourceCapture;
+        this.targetCapture = targetCapture;
+        this.source = source;
+        this.target = target;
+        this.freeze = freeze;
+        this.routing = routing;
+        this.targetRouting = targetRouting;
+        this.probes = probes;
+        this.policy = policy;
+        this.log = log;
+    }
+
+    /**
+     * @param approved          whether an operator approved (polled during the window)
+     * @param rollbackRequested whether an operator asked to roll back (polled during the window)
+     */
+    public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
+        for (TargetTable t : forward.tables()) {
+            if (!t.source().name().equals(t.name()) || !t.ref().schema().equals(t.source().schema())) {
+                return aborted("table " + t.source() + " became " + t.ref() + ": rollback maps tables back by name, so names must be kept");
+            }
+        }
+        ChangeCapture.Lag lag = sync.lag();
+        if (lag.pending() > policy.maxPendingChanges()) {
+            return aborted("the sync is " + lag.pending() + " changes behind (at most " + policy.maxPendingChanges() + ")");
+        }
+        for (HealthProbe p : probes) {
+            HealthProbe.Result r = p.probe();
+            if (!r.ok()) {
+                return aborted("probe " + r.probe() + " fails before the switch: " + r.message());
+            }
+        }
+        long frozeAt = System.nanoTime();
+        withConnection(source, freeze::freeze);
+        log.accept("Froze writes on the source");
+        sync.drain();
+        String mismatch = countMismatch();
+        if (mismatch != null) {
+            withConnection(source, freeze::unfreeze);
+            return aborted("after the last changes, " + mismatch + "; the source is writable again");
+        }
+        execute(target, new DdlGenerator().identityRestarts(forward));
+        long reversePosition = withResult(target, c -> targetCapture.install(c, reverseSchema().source().tables()));
+        String previous = routing.current();
+        routing.switchTo(targetRouting);
+        long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
+        log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
+        String failure = window(approved, rollbackRequested);
+        if (failure == null) {
+            withConnection(target, c -> targetCapture.remove(c));
+            withConnection(writable(source), c -> sourceCapture.remove(c));
+            log.accept("Health window passed: cutover complete; the source stays read-only");
+            return new CutoverResult(CutoverResult.COMPLETED, "health window passed", downtime, 0, 0, List.of());
+        }
+        log.accept("Rolling back: " + failure);
+        return rollBack(failure, downtime, previous, reversePosition);
+    }
+
+    /** Probes until the deadline; returns why the window failed, or null. */
+    private String window(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
+        long deadline = System.nanoTime() + policy.window().toNanos();
+        List<HealthProbe.Result> results = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            if (rollbackRequested.getAsBoolean()) {
+                return "an operator asked to roll back";
+            }
+            if (policy.requireApproval() && approved.getAsBoolean()) {
+                return null;
+            }
+            for (HealthProbe p : probes) {
+                results.add(p.probe());
+            }
+            String unhealthy = unhealthy(results);
+            if (unhealthy != null) {
+                return unhealthy;
+            }
+            sleep(Math.min(policy.probeEvery().toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        }
+        if (policy.requireApproval() && !approved.getAsBoolean()) {
+            return "no approval before the end of the health window";
+        }
+        return null;
+    }
+
+    private String unhealthy(List<HealthProbe.Result> results) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        double rate = (double) failed / results.size();
+        if (rate > policy.maxErrorRate()) {
+            HealthProbe.Result last = results.stream().filter(r -> !r.ok()).reduce((a, b) -> b).orElseThrow();
+            return String.format("%d of %d probes failed (last: %s: %s)", failed, results.size(), last.probe(), last.message());
+        }
+        long[] ms = results.stream().mapToLong(HealthProbe.Result::millis).sorted().toArray();
+        long p95 = ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)];
+        return p95 > policy.maxP95Millis() ? "probe latency p95 " + p95 + " ms is over " + policy.maxP95Millis() + " ms" : null;
+    }
+
+    private CutoverResult rollBack(String reason, long downtime, String previous, long reversePosition) {
+        long started = System.nanoTime();
+        withConnection(target, freeze::freeze);
+        TargetSchema reverse = reverseSchema();
+        Supplier<Connection> writableSource = writable(source);
+        withConnection(writableSource, c -> {
+            SyncState.ensure(c);
+            try {
+                SyncState.save(c, "rollback", reversePosition);
+            } catch (SQLException e) {
+                throw FerryException.fromSql(ErrorCode.ROLLBACK, "Unable to start applying the target's writes", e);
+            }
+        });
+        long brought = new SyncRunner(targetCapture, new PostgresDialect(), reverse, ValuePolicy.strict(), target, writableSource,
+                "rollback", 1_000).drain();
+        execute(writableSource, new DdlGenerator().identityRestarts(reverse));
+        withConnection(source, freeze::unfreeze);
+        routing.switchTo(previous);
+        withConnection(writable(target), c -> targetCapture.remove(c));
+        withConnection(target, freeze::unfreeze);
+        long rollbackMs = (System.nanoTime() - started) / 1_000_000;
+        log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
+        return new CutoverResult(CutoverResult.ROLLED_BACK, reason, downtime, rollbackMs, brought, List.of());
+    }
+
+    /** Connections of Ferry's own that may write whatever the database's frozen default. */
+    private Supplier<Connection> writable(Supplier<Connection> side) {
+        return () -> {
+            Connection c = side.get();
+            freeze.allowWrites(c);
+            return c;
+        };
+    }
+
+    /** The target's tables mapped back onto the source's, by name. */
+    private TargetSchema reverseSchema() {
+        return withResult(target, c -> new SchemaConverter(new PostgresDialect(), MigrationConfig.defaults())
+                .convert(new PostgresDialect().introspect(c)));
+    }
+
+    private String countMismatch() {
+        for (TargetTable t : forward.tables()) {
+            long s = count(source, DdlGenerator.q(t.source().schema()) + "." + DdlGenerator.q(t.source().name()));
+            long g = count(target, DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()));
+            if (s != g) {
+                return t.source() + " has " + s + " rows on the source and " + g + " on the target";
+            }
+        }
+        return null;
+    }
+
+    private static long count(Supplier<Connection> side, String table) {
+        return withResult(side, c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to count " + table, e);
+            }
+        });
+    }
+
+    private static void execute(Supplier<Connection> side, List<DdlStatement> statements) {
+        withConnection(side, c -> {
+            for (DdlStatement s : statements) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(s.sql());
+                } catch (SQLException e) {
+                    throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to restart " + s.object(), e);
+                }
+            }
+        });
+    }
+
+    private static void withConnection(Supplier<Connection> side, Consumer<Connection> work) {
+        withResult(side, c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    private static <T> T withResult(Supplier<Connection> side, java.util.function.Function<Connection, T> work) {
+        try (Connection c = side.get()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to use a connection during the cutover", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FerryException(ErrorCode.CUTOVER, "Interrupted during the health window", e);
+        }
+    }
+
+    private CutoverResult aborted(String reason) {
+        log.accept("Cutover not started: " + reason);
+        return new CutoverResult(CutoverResult.ABORTED, reason, 0, 0, 0, List.of());
+    }
+}

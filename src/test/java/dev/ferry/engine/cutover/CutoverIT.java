@@ -1,0 +1,191 @@
+package dev.ferry.engine.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.source.postgres.PostgresChangeCapture;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
+import dev.ferry.engine.sync.SyncRunner;
+import dev.ferry.engine.sync.SyncState;
+import dev.ferry.engine.workflow.MigrationRunner;
+import dev.ferry.sample.SampleDatabase;
+import dev.ferry.sample.SampleLoader;
+import dev.ferry.support.Migrations;
+import dev.ferry.support.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cutover on real PostgreSQL with a writer on the source until the freeze: a passing window
+ * completes with the target equal and the source read-only; a failing probe, and a missing
+ * approval, roll back with every write the application made on the target brought back.
+ */
+class CutoverIT {
+    private static Supplier<Connection> connections(String url) {
+        return () -> {
+            try {
+                return TestPostgres.connect(url);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Source with capture on, migrated target, sync caught up, and a writer still writing on the source. */
+    record Setup(String source, String target, MigrationRunner.Result migrated, SyncRunner sync, PostgresChangeCapture capture,
+                 AtomicBoolean writing, CompletableFuture<Void> writer) {
+    }
+
+    private static Setup setUp(String name) throws Exception {
+        String source = TestPostgres.newDatabase(name + "_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 31, 15);
+        }
+        String target = TestPostgres.newDatabase(name + "_tgt");
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source)) {
+            start = capture.install(c, new PostgresDialect().introspect(c).tables());
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 0; writing.get(); i++) {
+                try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('pre-" + i + "', 'pre', 'k"
+                            + i + "', 'before the freeze', now())");
+                    st.execute("UPDATE \"Organization\" SET city = 'v" + i + "' WHERE id = (SELECT min(id) FROM \"Organization\")");
+                    Thread.sleep(5);
+                } catch (SQLException frozen) {
+                    // the freeze ends this session and refuses new writes: the application would now be waiting
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "cutover", start);
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "cutover", 500);
+        sync.drain();
+        return new Setup(source, target, migrated, sync, capture, writing, writer);
+    }
+
+    private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
+            throws Exception {
+        Files.writeString(routing, s.source() + "\n");
+        return new CutoverRunner(s.migrated().plan().schema(), s.sync(), s.capture(), new PostgresChangeCapture(),
+                connections(s.source()), connections(s.target()), new PostgresWriteFreeze(), new FileRoutingSwitch(routing),
+                s.target(), probes, policy, log::add);
+    }
+
+    private static void assertEqual(String source, String target) throws SQLException {
+        for (String table : SampleDatabase.TABLES) {
+            String order = table.equals("VerificationToken") ? "token" : "id";
+            assertThat(Migrations.fingerprint(target, "\"" + table + "\"", order)).as(table)
+                    .isEqualTo(Migrations.fingerprint(source, "\"" + table + "\"", order));
+        }
+    }
+
+    @Test
+    void aHealthyWindowCompletesWithNothingLostAndTheSourceReadOnly(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_ok");
+        Path routing = dir.resolve("database-url");
+        List<String> log = new ArrayList<>();
+        CutoverRunner cutover = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT count(*) FROM \"User\"")),
+                CutoverPolicy.defaults().withWindow(Duration.ofSeconds(1), Duration.ofMillis(100)), log);
+        CutoverResult result = cutover.run(() -> false, () -> false);
+        s.writing().set(false);
+        s.writer().get();
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.COMPLETED);
+        assertThat(result.downtimeMillis()).as("write freeze to switch").isLessThan(5_000);
+        assertThat(Files.readString(routing).strip()).isEqualTo(s.target());
+        assertEqual(s.source(), s.target());
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'late'")).hasMessageContaining("read-only");
+        }
+        try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after', id, 'n', now() "
+                    + "FROM \"Organization\" LIMIT 1");
+        }
+        assertThat(Migrations.count(s.source(), "pg_trigger WHERE tgname = 'ferry_cdc'")).isZero();
+        assertThat(Migrations.count(s.target(), "pg_trigger WHERE tgname = 'ferry_cdc'")).isZero();
+    }
+
+    @Test
+    void aFailingProbeRollsBackAndTheSourceGetsEveryTargetWrite(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_fail");
+        Path routing = dir.resolve("database-url");
+        AtomicInteger round = new AtomicInteger();
+        HealthProbe app = () -> {
+            int n = round.incrementAndGet();
+            if (n > 1) {
+                // the application, now on the target, writes before the probes turn bad
+                try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('app-" + n
+                            + "', 'app', 'k" + n + "', 'written on the target', now())");
+                    st.execute("UPDATE \"User\" SET name = 'renamed on target' WHERE id = (SELECT min(id) FROM \"User\")");
+                    st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'opp-app-" + n
+                            + "', id, 'n', now() FROM \"Organization\" LIMIT 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new HealthProbe.Result("app", n < 4, 1, n < 4 ? "ok" : "HTTP 503");
+        };
+        List<String> log = new ArrayList<>();
+        CutoverPolicy policy = new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false);
+        CutoverResult result = runner(s, routing, List.of(app), policy, log).run(() -> false, () -> false);
+        s.writing().set(false);
+        s.writer().get();
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
+        assertThat(result.reason()).contains("HTTP 503");
+        assertThat(result.writesBroughtBack()).isGreaterThanOrEqualTo(6);
+        assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
+        assertEqual(s.source(), s.target());
+        assertThat(Migrations.count(s.source(), "\"Setting\" WHERE category = 'app'")).as("rounds 2, 3 and 4 wrote").isEqualTo(3);
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after-rollback', id, 'n', now() "
+                    + "FROM \"Organization\" LIMIT 1");
+        }
+        assertThat(Migrations.count(s.source(), "\"Opportunity\" WHERE id = 'after-rollback' AND number > "
+                + "(SELECT max(number) FROM \"Opportunity\" WHERE id LIKE 'opp-app-%')")).as("identity moved above the target's writes")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void noApprovalByTheDeadlineRollsBack(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_appr");
+        Path routing = dir.resolve("database-url");
+        List<String> log = new ArrayList<>();
+        CutoverPolicy policy = CutoverPolicy.defaults().withWindow(Duration.ofMillis(600), Duration.ofMillis(100)).withApprovalRequired(true);
+        CutoverResult result = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT 1")), policy, log)
+                .run(() -> false, () -> false);
+        s.writing().set(false);
+        s.writer().get();
+        assertThat(result.outcome()).isEqualTo(CutoverResult.ROLLED_BACK);
+        assertThat(result.reason()).contains("no approval");
+        assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"User\" SET name = 'writable again'");
+        }
+    }
+}
