@@ -69,6 +69,12 @@ public final class CutoverRunner {
      * @param rollbackRequested whether an operator asked to roll back (polled during the window)
      */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
+        var interrupted = withResult(writable(target), CutoverState::read);
+        if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
+            log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
+            return rollBack("an earlier cutover was interrupted during its health window", 0,
+                    interrupted.get().previousRouting(), interrupted.get().reversePosition());
+        }
         for (TargetTable t : forward.tables()) {
             if (!t.source().name().equals(t.name()) || !t.ref().schema().equals(t.source().schema())) {
                 return aborted("table " + t.source() + " became " + t.ref() + ": rollback maps tables back by name, so names must be kept");
@@ -86,16 +92,20 @@ public final class CutoverRunner {
         }
         long frozeAt = System.nanoTime();
         withConnection(source, freeze::freeze);
+        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
         log.accept("Froze writes on the source");
         sync.drain();
         String mismatch = countMismatch();
         if (mismatch != null) {
             withConnection(source, freeze::unfreeze);
+            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             return aborted("after the last changes, " + mismatch + "; the source is writable again");
         }
         execute(target, new DdlGenerator().identityRestarts(forward));
         long reversePosition = withResult(target, c -> targetCapture.install(c, reverseSchema().source().tables()));
         String previous = routing.current();
+        // recorded before routing moves: from here on a re-run after a crash rolls back
+        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.SWITCHED, previous, reversePosition)));
         routing.switchTo(targetRouting);
         long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
@@ -103,6 +113,7 @@ public final class CutoverRunner {
         if (failure == null) {
             withConnection(target, c -> targetCapture.remove(c));
             withConnection(writable(source), c -> sourceCapture.remove(c));
+            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, previous, 0)));
             log.accept("Health window passed: cutover complete; the source stays read-only");
             return new CutoverResult(CutoverResult.COMPLETED, "health window passed", downtime, 0, 0, List.of());
         }
@@ -170,6 +181,7 @@ public final class CutoverRunner {
         withConnection(source, freeze::unfreeze);
         routing.switchTo(previous);
         withConnection(writable(target), c -> targetCapture.remove(c));
+        withConnection(writable(target), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK, previous, 0)));
         withConnection(target, freeze::unfreeze);
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");

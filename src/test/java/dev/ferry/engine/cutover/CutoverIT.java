@@ -188,4 +188,44 @@ class CutoverIT {
             st.execute("UPDATE \"User\" SET name = 'writable again'");
         }
     }
+
+    @Test
+    void aCutoverInterruptedDuringItsWindowIsRolledBackByTheNextRun(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_crash");
+        Path routing = dir.resolve("database-url");
+        AtomicInteger round = new AtomicInteger();
+        HealthProbe crashing = () -> {
+            if (round.incrementAndGet() == 1) {
+                return new HealthProbe.Result("app", true, 1, "ok"); // the preflight check
+            }
+            // the application, now on the target, writes; then the process dies mid-window
+            try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('app-crash', 'app', 'kc', "
+                        + "'written before the crash', now())");
+                st.execute("UPDATE \"User\" SET name = 'renamed before the crash' WHERE id = (SELECT min(id) FROM \"User\")");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("simulated crash");
+        };
+        List<String> log = new ArrayList<>();
+        CutoverPolicy policy = new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false);
+        assertThatThrownBy(() -> runner(s, routing, List.of(crashing), policy, log).run(() -> false, () -> false))
+                .hasMessageContaining("simulated crash");
+        s.writing().set(false);
+        s.writer().get();
+        assertThat(Files.readString(routing).strip()).as("the crash left routing on the target").isNotEqualTo(s.source());
+
+        CutoverResult result = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT 1")), policy, log)
+                .run(() -> false, () -> false);
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
+        assertThat(result.reason()).contains("interrupted");
+        assertThat(result.writesBroughtBack()).isGreaterThanOrEqualTo(2);
+        assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
+        assertEqual(s.source(), s.target());
+        assertThat(Migrations.count(s.source(), "\"Setting\" WHERE id = 'app-crash'")).isEqualTo(1);
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"User\" SET name = 'writable again'");
+        }
+    }
 }
