@@ -1,10 +1,13 @@
 package dev.ferry.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.copy.CopyProgress;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.workflow.MigrationOptions;
 import dev.ferry.engine.workflow.MigrationRunner;
+import dev.ferry.sample.SampleDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +42,15 @@ public final class Migrations {
                      + table + " t")) {
             rs.next();
             return rs.getString(1) + "/" + rs.getLong(2);
+        }
+    }
+
+    /** Asserts every table of the sample CRM holds the same rows in both databases. */
+    public static void assertSampleTablesEqual(String source, String target) throws SQLException {
+        for (String table : SampleDatabase.TABLES) {
+            String order = table.equals("VerificationToken") ? "token" : "id";
+            assertThat(fingerprint(target, "\"" + table + "\"", order)).as(table)
+                    .isEqualTo(fingerprint(source, "\"" + table + "\"", order));
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
 import dev.ferry.engine.workflow.MigrationRunner;
-import dev.ferry.sample.SampleDatabase;
 import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
@@ -97,14 +96,6 @@ class CutoverIT {
                 s.target(), probes, policy, log::add);
     }
 
-    private static void assertEqual(String source, String target) throws SQLException {
-        for (String table : SampleDatabase.TABLES) {
-            String order = table.equals("VerificationToken") ? "token" : "id";
-            assertThat(Migrations.fingerprint(target, "\"" + table + "\"", order)).as(table)
-                    .isEqualTo(Migrations.fingerprint(source, "\"" + table + "\"", order));
-        }
-    }
-
     @Test
     void aHealthyWindowCompletesWithNothingLostAndTheSourceReadOnly(@TempDir Path dir) throws Exception {
         Setup s = setUp("cut_ok");
@@ -118,7 +109,7 @@ class CutoverIT {
         assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.COMPLETED);
         assertThat(result.downtimeMillis()).as("write freeze to switch").isLessThan(5_000);
         assertThat(Files.readString(routing).strip()).isEqualTo(s.target());
-        assertEqual(s.source(), s.target());
+        Migrations.assertSampleTablesEqual(s.source(), s.target());
         try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'late'")).hasMessageContaining("read-only");
         }
@@ -160,7 +151,7 @@ class CutoverIT {
         assertThat(result.reason()).contains("HTTP 503");
         assertThat(result.writesBroughtBack()).isGreaterThanOrEqualTo(6);
         assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
-        assertEqual(s.source(), s.target());
+        Migrations.assertSampleTablesEqual(s.source(), s.target());
         assertThat(Migrations.count(s.source(), "\"Setting\" WHERE category = 'app'")).as("rounds 2, 3 and 4 wrote").isEqualTo(3);
         try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
             st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after-rollback', id, 'n', now() "
@@ -222,7 +213,7 @@ class CutoverIT {
         assertThat(result.reason()).contains("interrupted");
         assertThat(result.writesBroughtBack()).isGreaterThanOrEqualTo(2);
         assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
-        assertEqual(s.source(), s.target());
+        Migrations.assertSampleTablesEqual(s.source(), s.target());
         assertThat(Migrations.count(s.source(), "\"Setting\" WHERE id = 'app-crash'")).isEqualTo(1);
         try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
             st.execute("UPDATE \"User\" SET name = 'writable again'");
