@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     @Test
     void theTargetDoesNotReachIntoSourceDialects() {
-        noClasses().that().resideInAPackage("dev.ferry.engine.target..")
+        noClasses().that().resideInAPackage("dev.ferry.engine.convert..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.sqlserver..",
                         "dev.ferry.engine.source.h2..", "dev.ferry.engine.source.postgres..")
                 .check(CLASSES);

@@ -1,4 +1,4 @@
-package dev.ferry.engine.target;
+package dev.ferry.engine.convert;
 
 /**
  * One DDL statement and the object it creates, so a failure can name the object.

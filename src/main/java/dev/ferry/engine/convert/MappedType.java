@@ -1,4 +1,4 @@
-package dev.ferry.engine.target;
+package dev.ferry.engine.convert;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.ferry.engine.target;
+package dev.ferry.engine.convert;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;

@@ -1,4 +1,4 @@
-package dev.ferry.engine.target;
+package dev.ferry.engine.convert;
 
 /**
  * A CHECK constraint on the target with its translated expression.

@@ -2,7 +2,7 @@ package dev.ferry.engine.copy;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.target.PostgresTypeNames;
+import dev.ferry.engine.convert.PostgresTypeNames;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

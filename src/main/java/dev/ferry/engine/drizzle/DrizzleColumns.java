@@ -1,7 +1,7 @@
 package dev.ferry.engine.drizzle;
 
-import dev.ferry.engine.target.PostgresTypeNames;
-import dev.ferry.engine.target.TargetColumn;
+import dev.ferry.engine.convert.PostgresTypeNames;
+import dev.ferry.engine.convert.TargetColumn;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -6,11 +6,11 @@ import dev.ferry.engine.plan.Assessment.ColumnEntry;
 import dev.ferry.engine.plan.Assessment.Count;
 import dev.ferry.engine.plan.Assessment.Summary;
 import dev.ferry.engine.plan.Assessment.TableEntry;
-import dev.ferry.engine.target.TargetCheck;
-import dev.ferry.engine.target.TargetColumn;
-import dev.ferry.engine.target.TargetKey;
-import dev.ferry.engine.target.TargetSchema;
-import dev.ferry.engine.target.TargetTable;
+import dev.ferry.engine.convert.TargetCheck;
+import dev.ferry.engine.convert.TargetColumn;
+import dev.ferry.engine.convert.TargetKey;
+import dev.ferry.engine.convert.TargetSchema;
+import dev.ferry.engine.convert.TargetTable;
 import java.util.List;
 import java.util.function.ToIntFunction;
 

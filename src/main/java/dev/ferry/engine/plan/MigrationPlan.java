@@ -1,7 +1,7 @@
 package dev.ferry.engine.plan;
 
-import dev.ferry.engine.target.DdlStatement;
-import dev.ferry.engine.target.TargetSchema;
+import dev.ferry.engine.convert.DdlStatement;
+import dev.ferry.engine.convert.TargetSchema;
 import java.util.List;
 
 /** The converted schema, its DDL in two phases, and the assessment. */

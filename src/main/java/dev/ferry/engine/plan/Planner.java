@@ -4,9 +4,9 @@ import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.JdbcUrls;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.target.DdlGenerator;
-import dev.ferry.engine.target.SchemaConverter;
-import dev.ferry.engine.target.TargetSchema;
+import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.convert.SchemaConverter;
+import dev.ferry.engine.convert.TargetSchema;
 import java.sql.Connection;
 
 /** Introspects a source, converts its schema, and produces DDL and the assessment. */

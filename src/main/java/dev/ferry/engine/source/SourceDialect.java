@@ -2,7 +2,7 @@ package dev.ferry.engine.source;
 
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
-import dev.ferry.engine.target.TypeMapper;
+import dev.ferry.engine.convert.TypeMapper;
 import java.sql.Connection;
 
 /**

@@ -2,7 +2,7 @@ package dev.ferry.engine.verify;
 
 import dev.ferry.engine.copy.TemporalRounding;
 import dev.ferry.engine.copy.ValuePolicy;
-import dev.ferry.engine.target.PostgresTypeNames;
+import dev.ferry.engine.convert.PostgresTypeNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

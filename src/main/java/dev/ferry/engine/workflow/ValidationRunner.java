@@ -9,7 +9,7 @@ import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import dev.ferry.engine.target.TargetTable;
+import dev.ferry.engine.convert.TargetTable;
 import dev.ferry.engine.verify.ValidationOptions;
 import dev.ferry.engine.verify.ValidationReport;
 import dev.ferry.engine.verify.Validator;

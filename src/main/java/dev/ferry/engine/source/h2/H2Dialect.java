@@ -5,7 +5,7 @@ import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.FunctionRule;
 import dev.ferry.engine.source.expr.TokenExpressionTranslator;
-import dev.ferry.engine.target.TypeMapper;
+import dev.ferry.engine.convert.TypeMapper;
 import java.sql.Connection;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.ferry.engine.source.postgres;
 
 import dev.ferry.engine.model.DataType;
-import dev.ferry.engine.target.MappedType;
-import dev.ferry.engine.target.TypeMapper;
+import dev.ferry.engine.convert.MappedType;
+import dev.ferry.engine.convert.TypeMapper;
 import java.util.Set;
 import java.util.regex.Pattern;
 

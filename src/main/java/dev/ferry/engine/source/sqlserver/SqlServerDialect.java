@@ -4,7 +4,7 @@ import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
-import dev.ferry.engine.target.TypeMapper;
+import dev.ferry.engine.convert.TypeMapper;
 import java.sql.Connection;
 
 /** Microsoft SQL Server and Azure SQL Database, read through mssql-jdbc and the sys.* catalog views. */
