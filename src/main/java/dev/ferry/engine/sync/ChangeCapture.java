@@ -6,17 +6,32 @@ import java.util.List;
 
 /**
  * Change capture on a source, from a position on. One implementation per dialect, in its package:
- * trigger-based change log tables for PostgreSQL (installed and removed by Ferry); SQL Server's
- * Change Tracking is the planned one for SQL Server.
+ * trigger-based change logs for PostgreSQL and H2 (installed and removed by Ferry), Change Tracking
+ * for SQL Server.
+ *
+ * <p>Two kinds of position exist. Change Tracking's versions are taken at commit, so "after the
+ * last applied version" never misses a change. A trigger log's positions are taken when the row is
+ * written, so a transaction holding a lower position can commit after a higher one was applied: a
+ * trigger log therefore hands out every change not yet {@linkplain #consumed consumed}, whatever its
+ * position, and forgets a change only once it was applied.
  */
 public interface ChangeCapture {
     /** Starts capturing changes of {@code tables} (idempotent); returns the position before any captured change. */
     long install(Connection source, List<Table> tables);
 
-    /** Up to {@code limit} changes after {@code position}, in order. */
+    /**
+     * Up to {@code limit} changes not yet consumed (trigger logs) or after {@code position} (Change
+     * Tracking), in order. A batch may run a little over {@code limit} to end on a whole version.
+     * A table whose changes can no longer be read (Change Tracking cleaned them up) comes as one
+     * {@linkplain Change#wholeTable whole-table change}: the sync then re-synchronizes the table.
+     */
     List<Change> changesAfter(Connection source, long position, int limit);
 
-    /** Changes after {@code position} not yet applied, and the age in seconds of the oldest (0 when none). */
+    /** Forgets {@code changes}, which were applied and committed on the other side. */
+    default void consumed(Connection source, List<Change> changes) {
+    }
+
+    /** Changes not yet applied, and the age in seconds of the oldest (0 when none). */
     Lag lag(Connection source, long position);
 
     /** Stops capturing and drops what Ferry installed. */

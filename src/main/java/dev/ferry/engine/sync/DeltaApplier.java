@@ -52,10 +52,11 @@ public final class DeltaApplier {
 
     /**
      * Applies {@code changes} and records {@code position} for {@code syncId} in the same target
-     * transaction. Grouped by table first: rows gone from the source are deleted (children first),
-     * then rows still there are upserted (parents first). When that order breaks a constraint (a key
-     * moved to a row another row just left, a child re-pointed before its old parent went), the batch
-     * is applied again change by change in the source's order.
+     * transaction. Grouped by table: the source's current rows of the changed keys are staged
+     * (through the copy's own conversions), rows the stage lacks are deleted (children first) and
+     * staged rows are upserted (parents first); keys are compared typed, on the target. When that
+     * order breaks a constraint (a key moved to a row another row just left, a child re-pointed
+     * before its old parent went), the batch is applied again change by change in the source's order.
      */
     public void apply(Connection source, Connection target, List<Change> changes, String syncId, long position) {
         try {
@@ -69,9 +70,7 @@ public final class DeltaApplier {
             }
             transaction(target, () -> {
                 for (Change c : changes) {
-                    Set<List<String>> one = new LinkedHashSet<>(List.of(c.key()));
-                    deleteGone(source, target, specs.get(c.table()), one);
-                    upsert(source, target, specs.get(c.table()), one);
+                    applyGrouped(source, target, List.of(c));
                 }
                 SyncState.save(target, syncId, position);
             });
@@ -80,19 +79,37 @@ public final class DeltaApplier {
 
     private void applyGrouped(Connection source, Connection target, List<Change> changes) throws SQLException {
         Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
+        Set<TableRef> whole = new HashSet<>();
         for (Change c : changes) {
-            keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>()).add(c.key());
+            if (!specs.containsKey(c.table())) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to apply a change to " + c.table()
+                        + ": the migration does not include that table");
+            }
+            Set<List<String>> set = keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>());
+            if (c.isWholeTable()) {
+                whole.add(c.table());
+            } else {
+                set.add(c.key());
+            }
+        }
+        Map<TableRef, String> stages = new LinkedHashMap<>();
+        for (TableRef table : order) {
+            if (keys.containsKey(table)) {
+                String stage = "ferry_stage_" + stages.size();
+                stage(source, target, specs.get(table), whole.contains(table) ? null : keys.get(table), stage);
+                stages.put(table, stage);
+            }
         }
         List<TableRef> childrenFirst = new ArrayList<>(order);
         java.util.Collections.reverse(childrenFirst);
         for (TableRef table : childrenFirst) {
-            if (keys.containsKey(table)) {
-                deleteGone(source, target, specs.get(table), keys.get(table));
+            if (stages.containsKey(table)) {
+                deleteGone(target, specs.get(table), whole.contains(table) ? null : keys.get(table), stages.get(table));
             }
         }
         for (TableRef table : order) {
-            if (keys.containsKey(table)) {
-                upsert(source, target, specs.get(table), keys.get(table));
+            if (stages.containsKey(table)) {
+                upsert(target, specs.get(table), stages.get(table));
             }
         }
     }
@@ -118,76 +135,52 @@ public final class DeltaApplier {
         }
     }
 
-    /** Deletes on the target the rows of {@code keys} the source no longer has. */
-    private void deleteGone(Connection source, Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
-        Set<List<String>> present = new HashSet<>();
-        List<List<String>> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-            String select = spec.key().stream().map(c -> "to_jsonb(s) ->> '" + c.replace("'", "''") + "'")
-                    .collect(Collectors.joining(", "));
-            try (PreparedStatement ps = source.prepareStatement("SELECT " + select + " FROM " + dialect.qualified(spec.source().ref())
-                    + " s WHERE " + where(spec, batch))) {
-                bind(ps, batch, source);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> k = new ArrayList<>();
-                        for (int i = 1; i <= spec.key().size(); i++) {
-                            k.add(rs.getString(i));
-                        }
-                        present.add(k);
-                    }
-                }
-            }
-        }
-        Set<List<String>> gone = new LinkedHashSet<>();
-        keys.stream().filter(k -> !present.contains(k)).forEach(gone::add);
-        if (!gone.isEmpty()) {
-            delete(target, spec, gone);
-        }
-    }
-
-    private String where(TableCopySpec spec, List<List<String>> batch) {
-        return batch.stream().map(k -> "(" + spec.key().stream().map(c -> dialect.quote(c) + " = ?")
-                .collect(Collectors.joining(" AND ")) + ")").collect(Collectors.joining(" OR "));
-    }
-
-    /** Stages the source's current rows of {@code keys} and upserts them (keys the source no longer has stage nothing). */
-    private void upsert(Connection source, Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
-        String stage = "ferry_stage";
-        String targetTable = DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
+    /**
+     * Copies the source's current rows of {@code keys} (every row when null) into a temporary table
+     * shaped like the target table; keys the source no longer has stage nothing.
+     */
+    private void stage(Connection source, Connection target, TableCopySpec spec, Set<List<String>> keys, String stage)
+            throws SQLException {
         try (Statement st = target.createStatement()) {
             st.execute("DROP TABLE IF EXISTS pg_temp." + stage);
-            st.execute("CREATE TEMP TABLE " + stage + " (LIKE " + targetTable + ") ON COMMIT DROP");
+            st.execute("CREATE TEMP TABLE " + stage + " (LIKE " + targetTable(spec) + ") ON COMMIT DROP");
+        }
+        String select = "SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref());
+        if (keys == null) {
+            try (PreparedStatement ps = source.prepareStatement(select)) {
+                ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
+            }
+            return;
         }
         List<List<String>> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-            try (PreparedStatement ps = source.prepareStatement("SELECT " + spec.sourceSelectList() + " FROM "
-                    + dialect.qualified(spec.source().ref()) + " WHERE " + where(spec, batch))) {
+            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + batch.stream().map(k -> "(" + spec.key()
+                    .stream().map(c -> dialect.quote(c) + " = ?").collect(Collectors.joining(" AND ")) + ")")
+                    .collect(Collectors.joining(" OR ")))) {
                 bind(ps, batch, source);
                 ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
             }
         }
-        String cols = spec.targetColumns().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
-        String key = spec.targetKey().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
-        List<String> others = spec.targetColumns().stream().filter(c -> !spec.targetKey().contains(c)).toList();
-        String action = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + others.stream()
-                .map(c -> DdlGenerator.q(c) + " = EXCLUDED." + DdlGenerator.q(c)).collect(Collectors.joining(", "));
-        try (Statement st = target.createStatement()) {
-            st.execute("INSERT INTO " + targetTable + " (" + cols + ") SELECT " + cols + " FROM pg_temp." + stage
-                    + " ON CONFLICT (" + key + ") " + action);
-        }
     }
 
-    private static void delete(Connection target, TableCopySpec spec, Set<List<String>> keys) throws SQLException {
-        String table = DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
-        String match = "(" + spec.targetKey().stream().map(c -> DdlGenerator.q(c) + " = ?").collect(Collectors.joining(" AND ")) + ")";
+    /** Deletes on the target the rows of {@code keys} (every row when null) that the stage lacks. */
+    private static void deleteGone(Connection target, TableCopySpec spec, Set<List<String>> keys, String stage) throws SQLException {
+        String absent = "NOT EXISTS (SELECT 1 FROM pg_temp." + stage + " s WHERE " + spec.targetKey().stream()
+                .map(c -> "s." + DdlGenerator.q(c) + " = t." + DdlGenerator.q(c)).collect(Collectors.joining(" AND ")) + ")";
+        String delete = "DELETE FROM " + targetTable(spec) + " t WHERE " + absent;
+        if (keys == null) {
+            try (Statement st = target.createStatement()) {
+                st.execute(delete);
+            }
+            return;
+        }
+        String match = "(" + spec.targetKey().stream().map(c -> "t." + DdlGenerator.q(c) + " = ?").collect(Collectors.joining(" AND ")) + ")";
         List<List<String>> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-            try (PreparedStatement ps = target.prepareStatement("DELETE FROM " + table + " WHERE "
-                    + batch.stream().map(k -> match).collect(Collectors.joining(" OR ")))) {
+            try (PreparedStatement ps = target.prepareStatement(delete + " AND (" + batch.stream().map(k -> match)
+                    .collect(Collectors.joining(" OR ")) + ")")) {
                 int i = 1;
                 for (List<String> k : batch) {
                     for (String v : k) {
@@ -197,6 +190,23 @@ public final class DeltaApplier {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Upserts the staged rows into the target table. */
+    private static void upsert(Connection target, TableCopySpec spec, String stage) throws SQLException {
+        String cols = spec.targetColumns().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
+        String key = spec.targetKey().stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
+        List<String> others = spec.targetColumns().stream().filter(c -> !spec.targetKey().contains(c)).toList();
+        String action = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + others.stream()
+                .map(c -> DdlGenerator.q(c) + " = EXCLUDED." + DdlGenerator.q(c)).collect(Collectors.joining(", "));
+        try (Statement st = target.createStatement()) {
+            st.execute("INSERT INTO " + targetTable(spec) + " (" + cols + ") SELECT " + cols + " FROM pg_temp." + stage
+                    + " ON CONFLICT (" + key + ") " + action);
+        }
+    }
+
+    private static String targetTable(TableCopySpec spec) {
+        return DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
     }
 
     private static void bind(PreparedStatement ps, List<List<String>> batch, Connection source) throws SQLException {
@@ -214,7 +224,7 @@ public final class DeltaApplier {
     }
 
     /** Tables ordered so that every table comes after the tables its foreign keys reference. */
-    static List<TableRef> parentsFirst(TargetSchema schema) {
+    public static List<TableRef> parentsFirst(TargetSchema schema) {
         Map<TableRef, TargetTable> bySourceTarget = new LinkedHashMap<>();
         Map<TableRef, TableRef> targetToSource = new LinkedHashMap<>();
         schema.tables().forEach(t -> {

@@ -45,6 +45,8 @@ public final class SyncRunner {
                 return 0;
             }
             applier.apply(src, tgt, changes, syncId, changes.get(changes.size() - 1).position());
+            // after the commit: a crash before this line replays the batch, which is idempotent
+            capture.consumed(src, changes);
             return changes.size();
         } catch (java.sql.SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to sync", e);

@@ -109,16 +109,57 @@ class SyncIT {
         }
         SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
                 connections(source), connections(target), "replay", 7);
-        sync.drain();
-        Migrations.assertSampleTablesEqual(source, target);
-        try (Connection c = TestPostgres.connect(target)) {
-            SyncState.save(c, "replay", start);
+        DeltaApplier applier = new DeltaApplier(new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict());
+        try (Connection src = TestPostgres.connect(source); Connection tgt = TestPostgres.connect(target)) {
+            java.util.List<Change> batch = capture.changesAfter(src, start, 1_000);
+            assertThat(batch).hasSizeGreaterThan(5);
+            applier.apply(src, tgt, batch, "replay", batch.get(batch.size() - 1).position());
+            Migrations.assertSampleTablesEqual(source, target);
+            // as after a crash between the target's commit and forgetting the batch on the source
+            applier.apply(src, tgt, batch, "replay", batch.get(batch.size() - 1).position());
         }
+        Migrations.assertSampleTablesEqual(source, target);
         sync.drain();
         Migrations.assertSampleTablesEqual(source, target);
+        assertThat(sync.lag().pending()).isZero();
         try (Connection c = TestPostgres.connect(source)) {
             capture.remove(c);
         }
         assertThat(Migrations.count(source, "pg_trigger WHERE tgname = 'ferry_cdc'")).isZero();
+    }
+
+    /**
+     * A trigger log's positions are taken at write time: a transaction holding a lower position that
+     * commits after a higher one was applied must still arrive (a position cursor would skip it).
+     */
+    @Test
+    void aTransactionCommittingAfterALaterOneWasAppliedStillArrives() throws Exception {
+        String source = TestPostgres.newDatabase("late_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 3, 5);
+        }
+        String target = TestPostgres.newDatabase("late_tgt");
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        try (Connection c = TestPostgres.connect(source)) {
+            long start = capture.install(c, new PostgresDialect().introspect(c).tables());
+            try (Connection t = TestPostgres.connect(target)) {
+                SyncState.ensure(t);
+                SyncState.save(t, "late", start);
+            }
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "late", 100);
+        try (Connection slow = TestPostgres.connect(source); Connection quick = TestPostgres.connect(source);
+             Statement slowSt = slow.createStatement(); Statement quickSt = quick.createStatement()) {
+            slow.setAutoCommit(false);
+            slowSt.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('slow', 'c', 'slow', 'l', now())");
+            quickSt.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('quick', 'c', 'quick', 'l', now())");
+            assertThat(sync.drain()).isEqualTo(1);
+            slow.commit();
+        }
+        sync.drain();
+        assertThat(Migrations.count(target, "\"Setting\" WHERE id IN ('slow', 'quick')")).isEqualTo(2);
+        Migrations.assertSampleTablesEqual(source, target);
     }
 }

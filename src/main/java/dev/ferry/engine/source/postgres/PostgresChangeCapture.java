@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Trigger-based change capture on PostgreSQL: a row trigger on each table writes the key of every
  * inserted, updated or deleted row (and the old key when an update changes it) into
- * {@code ferry_cdc.change}, in commit order of its sequence. Installed and removed by Ferry.
+ * {@code ferry_cdc.change}. Positions come from a sequence, taken at write time, not commit time,
+ * so changes are handed out until {@linkplain #consumed consumed} rather than after a position.
+ * Installed and removed by Ferry.
  */
 public final class PostgresChangeCapture implements ChangeCapture {
     static final String SCHEMA = """
@@ -79,9 +81,8 @@ public final class PostgresChangeCapture implements ChangeCapture {
     public List<Change> changesAfter(Connection source, long position, int limit) {
         List<Change> out = new ArrayList<>();
         try (PreparedStatement ps = source.prepareStatement("SELECT position, table_name, key_values FROM ferry_cdc.change "
-                + "WHERE position > ? ORDER BY position LIMIT ?")) {
-            ps.setLong(1, position);
-            ps.setInt(2, limit);
+                + "ORDER BY position LIMIT ?")) {
+            ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(2);
@@ -98,10 +99,30 @@ public final class PostgresChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public void consumed(Connection source, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // the log is Ferry's: forgetting applied changes must work while the database is frozen
+        try (PreparedStatement ps = source.prepareStatement("DELETE FROM ferry_cdc.change WHERE position = ANY (?)")) {
+            boolean auto = source.getAutoCommit();
+            source.setAutoCommit(false);
+            try (Statement st = source.createStatement()) {
+                st.execute("SET TRANSACTION READ WRITE");
+            }
+            ps.setArray(1, source.createArrayOf("bigint", changes.stream().map(Change::position).toArray()));
+            ps.executeUpdate();
+            source.commit();
+            source.setAutoCommit(auto);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to forget applied changes", e);
+        }
+    }
+
+    @Override
     public Lag lag(Connection source, long position) {
         try (PreparedStatement ps = source.prepareStatement("SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() "
-                + "- min(changed_at)), 0) FROM ferry_cdc.change WHERE position > ?")) {
-            ps.setLong(1, position);
+                + "- min(changed_at)), 0) FROM ferry_cdc.change")) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Lag(rs.getLong(1), rs.getDouble(2));
