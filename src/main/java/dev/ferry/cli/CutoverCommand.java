@@ -20,9 +20,7 @@ import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import dev.ferry.engine.source.postgres.PostgresChangeCapture;
-import dev.ferry.engine.source.postgres.PostgresDialect;
-import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
+import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import java.net.URI;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true,
         description = "Switches the application to the target with a health-checked window and automatic rollback "
-                + "(PostgreSQL sources with ferry sync running). 'ferry cutover approve' approves a running window.")
+                + "(with ferry sync capturing changes). 'ferry cutover approve' approves a running window.")
 final class CutoverCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "approve: approve the running cutover window")
     String action;
@@ -96,10 +94,7 @@ final class CutoverCommand implements Callable<Integer> {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: give --source and exactly one of --routing-file or --routing-webhook");
         }
         SourceDialect dialect = SourceDialects.forUrl(source);
-        if (!(dialect instanceof PostgresDialect)) {
-            throw new FerryException(ErrorCode.UNSUPPORTED_TYPE, "Unable to cut over from " + dialect.product()
-                    + ": the write freeze and change capture exist for PostgreSQL sources so far");
-        }
+        ChangeCapture capture = SyncCommand.capture(dialect);
         JdbcConnector src = JdbcConnector.source(source);
         MigrationConfig cfg = ConfigLoader.load(config);
         RoutingSwitch routing = routingFile != null ? new FileRoutingSwitch(routingFile) : new WebhookRoutingSwitch(routingWebhook);
@@ -120,10 +115,9 @@ final class CutoverCommand implements Callable<Integer> {
             List<HealthProbe> probes = new ArrayList<>();
             probes.add(new SqlProbe(t, probeSql));
             probeUrls.forEach(u -> probes.add(new HttpProbe(u)));
-            SyncRunner sync = new SyncRunner(new PostgresChangeCapture(), dialect, plan.schema(), cfg.values(), s, t,
-                    SyncCommand.SYNC_ID, 1_000);
-            CutoverResult result = new CutoverRunner(plan.schema(), sync, new PostgresChangeCapture(), new PostgresChangeCapture(), s, t,
-                    new PostgresWriteFreeze(), routing, routingValue != null ? routingValue : target, probes, policy, Console::line)
+            SyncRunner sync = new SyncRunner(capture, dialect, plan.schema(), cfg.values(), s, t, SyncCommand.SYNC_ID, 1_000);
+            CutoverResult result = new CutoverRunner(plan.schema(), dialect, sync, s, t, routing,
+                    routingValue != null ? routingValue : target, probes, policy, Console::line)
                     .run(CutoverRequests.poll(t, CutoverRequests.APPROVE), CutoverRequests.poll(t, CutoverRequests.ROLLBACK));
             Console.line(String.format("Cutover %s (%s); writes frozen for %d ms%s", result.outcome(), result.reason(),
                     result.downtimeMillis(), result.outcome().equals(CutoverResult.ROLLED_BACK)

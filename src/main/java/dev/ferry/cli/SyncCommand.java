@@ -10,8 +10,6 @@ import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import dev.ferry.engine.source.postgres.PostgresChangeCapture;
-import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
@@ -56,11 +54,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SourceDialect dialect = SourceDialects.forUrl(source);
-        if (!(dialect instanceof PostgresDialect)) {
-            throw new FerryException(ErrorCode.UNSUPPORTED_TYPE, "Unable to sync from " + dialect.product()
-                    + ": change capture exists for PostgreSQL sources so far (SQL Server Change Tracking is planned)");
-        }
-        ChangeCapture capture = new PostgresChangeCapture();
+        ChangeCapture capture = capture(dialect);
         JdbcConnector src = JdbcConnector.source(source);
         JdbcConnector tgt = JdbcConnector.target(target);
         switch (action) {
@@ -117,5 +111,10 @@ final class SyncCommand implements Callable<Integer> {
                     + "'; use capture, start, status or stop");
         }
         return 0;
+    }
+
+    static ChangeCapture capture(SourceDialect dialect) {
+        return dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.UNSUPPORTED_TYPE,
+                "Unable to capture changes of " + dialect.product() + ": Ferry has no change capture for it"));
     }
 }

@@ -2,15 +2,16 @@ package dev.ferry.engine.cutover;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
-import dev.ferry.engine.sync.SyncState;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.DdlStatement;
-import dev.ferry.engine.convert.SchemaConverter;
 import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
 import java.sql.Connection;
@@ -18,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -30,33 +33,38 @@ import java.util.function.Supplier;
  * A failing window, an operator's rollback, or no approval by the deadline when one is required,
  * rolls back: the target is frozen, its writes of the window are applied back to the source, the
  * source's identities are moved above them, the source is unfrozen and routing returns. Nothing
- * written on either side is lost. PostgreSQL sources whose names were kept (rollback maps target
- * tables back by name).
+ * written on either side is lost. Any source whose dialect offers change capture and a write freeze
+ * (PostgreSQL, H2, SQL Server); rollback maps target tables and columns back through the forward
+ * schema, so renamed tables and columns come back under their source names.
  */
 public final class CutoverRunner {
     private final TargetSchema forward;
+    private final SourceDialect dialect;
     private final SyncRunner sync;
     private final ChangeCapture sourceCapture;
-    private final ChangeCapture targetCapture;
+    private final ChangeCapture targetCapture = new PostgresChangeCapture();
     private final Supplier<Connection> source;
     private final Supplier<Connection> target;
-    private final WriteFreeze freeze;
+    private final WriteFreeze sourceFreeze;
+    private final WriteFreeze targetFreeze = new PostgresWriteFreeze();
     private final RoutingSwitch routing;
     private final String targetRouting;
     private final List<HealthProbe> probes;
     private final CutoverPolicy policy;
     private final Consumer<String> log;
 
-    public CutoverRunner(TargetSchema forward, SyncRunner sync, ChangeCapture sourceCapture, ChangeCapture targetCapture,
-                         Supplier<Connection> source, Supplier<Connection> target, WriteFreeze freeze, RoutingSwitch routing,
-                         String targetRouting, List<HealthProbe> probes, CutoverPolicy policy, Consumer<String> log) {
+    public CutoverRunner(TargetSchema forward, SourceDialect dialect, SyncRunner sync, Supplier<Connection> source,
+                         Supplier<Connection> target, RoutingSwitch routing, String targetRouting, List<HealthProbe> probes,
+                         CutoverPolicy policy, Consumer<String> log) {
         this.forward = forward;
+        this.dialect = dialect;
         this.sync = sync;
-        this.sourceCapture = sourceCapture;
-        this.targetCapture = targetCapture;
+        this.sourceCapture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                "Unable to cut over from " + dialect.product() + ": Ferry cannot capture its changes"));
+        this.sourceFreeze = dialect.writeFreeze().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                "Unable to cut over from " + dialect.product() + ": Ferry cannot freeze its writes"));
         this.source = source;
         this.target = target;
-        this.freeze = freeze;
         this.routing = routing;
         this.targetRouting = targetRouting;
         this.probes = probes;
@@ -69,16 +77,11 @@ public final class CutoverRunner {
      * @param rollbackRequested whether an operator asked to roll back (polled during the window)
      */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        var interrupted = withResult(writable(target), CutoverState::read);
+        var interrupted = withResult(writable(target, targetFreeze), CutoverState::read);
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
             log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
             return rollBack("an earlier cutover was interrupted during its health window", 0,
                     interrupted.get().previousRouting(), interrupted.get().reversePosition());
-        }
-        for (TargetTable t : forward.tables()) {
-            if (!t.source().name().equals(t.name()) || !t.ref().schema().equals(t.source().schema())) {
-                return aborted("table " + t.source() + " became " + t.ref() + ": rollback maps tables back by name, so names must be kept");
-            }
         }
         ChangeCapture.Lag lag = sync.lag();
         if (lag.pending() > policy.maxPendingChanges()) {
@@ -91,18 +94,18 @@ public final class CutoverRunner {
             }
         }
         long frozeAt = System.nanoTime();
-        withConnection(source, freeze::freeze);
+        withConnection(source, sourceFreeze::freeze);
         withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
         log.accept("Froze writes on the source");
         sync.drain();
         String mismatch = countMismatch();
         if (mismatch != null) {
-            withConnection(source, freeze::unfreeze);
+            withConnection(writable(source), sourceFreeze::unfreeze);
             withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             return aborted("after the last changes, " + mismatch + "; the source is writable again");
         }
         execute(target, new DdlGenerator().identityRestarts(forward));
-        long reversePosition = withResult(target, c -> targetCapture.install(c, reverseSchema().source().tables()));
+        long reversePosition = withResult(target, c -> targetCapture.install(c, targetTables()));
         String previous = routing.current();
         // recorded before routing moves: from here on a re-run after a crash rolls back
         withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.SWITCHED, previous, reversePosition)));
@@ -164,32 +167,30 @@ public final class CutoverRunner {
 
     private CutoverResult rollBack(String reason, long downtime, String previous, long reversePosition) {
         long started = System.nanoTime();
-        withConnection(target, freeze::freeze);
-        TargetSchema reverse = reverseSchema();
+        withConnection(target, targetFreeze::freeze);
+        Map<TableRef, List<String>> targetKeys = new HashMap<>();
+        targetTables().forEach(t -> targetKeys.put(t.ref(), t.copyKey()));
+        SourceWriteBack writeBack = new SourceWriteBack(forward, dialect, targetCapture, targetKeys);
         Supplier<Connection> writableSource = writable(source);
-        withConnection(writableSource, c -> {
-            SyncState.ensure(c);
-            try {
-                SyncState.save(c, "rollback", reversePosition);
-            } catch (SQLException e) {
-                throw FerryException.fromSql(ErrorCode.ROLLBACK, "Unable to start applying the target's writes", e);
-            }
-        });
-        long brought = new SyncRunner(targetCapture, new PostgresDialect(), reverse, ValuePolicy.strict(), target, writableSource,
-                "rollback", 1_000).drain();
-        execute(writableSource, new DdlGenerator().identityRestarts(reverse));
-        withConnection(source, freeze::unfreeze);
+        long brought = writeBack.drain(writable(target, targetFreeze), writableSource);
+        withConnection(writableSource, writeBack::raiseIdentities);
+        withConnection(writableSource, sourceFreeze::unfreeze);
         routing.switchTo(previous);
-        withConnection(writable(target), c -> targetCapture.remove(c));
-        withConnection(writable(target), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK, previous, 0)));
-        withConnection(target, freeze::unfreeze);
+        withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
+        withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
+                previous, 0)));
+        withConnection(writable(target, targetFreeze), targetFreeze::unfreeze);
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
         return new CutoverResult(CutoverResult.ROLLED_BACK, reason, downtime, rollbackMs, brought, List.of());
     }
 
-    /** Connections of Ferry's own that may write whatever the database's frozen default. */
+    /** Connections of Ferry's own to the source that may write whatever the freeze. */
     private Supplier<Connection> writable(Supplier<Connection> side) {
+        return writable(side, sourceFreeze);
+    }
+
+    private static Supplier<Connection> writable(Supplier<Connection> side, WriteFreeze freeze) {
         return () -> {
             Connection c = side.get();
             freeze.allowWrites(c);
@@ -197,16 +198,15 @@ public final class CutoverRunner {
         };
     }
 
-    /** The target's tables mapped back onto the source's, by name. */
-    private TargetSchema reverseSchema() {
-        return withResult(target, c -> new SchemaConverter(new PostgresDialect(), MigrationConfig.defaults())
-                .convert(new PostgresDialect().introspect(c)));
+    /** The target's tables as PostgreSQL reads them (their keys are what the reverse capture logs). */
+    private List<Table> targetTables() {
+        return withResult(target, c -> new PostgresDialect().introspect(c).tables());
     }
 
     private String countMismatch() {
         for (TargetTable t : forward.tables()) {
-            long s = count(source, DdlGenerator.q(t.source().schema()) + "." + DdlGenerator.q(t.source().name()));
-            long g = count(target, DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()));
+            long s = count(source, dialect.rowCount(), dialect.qualified(t.source()));
+            long g = count(target, "count(*)", DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()));
             if (s != g) {
                 return t.source() + " has " + s + " rows on the source and " + g + " on the target";
             }
@@ -214,9 +214,9 @@ public final class CutoverRunner {
         return null;
     }
 
-    private static long count(Supplier<Connection> side, String table) {
+    private static long count(Supplier<Connection> side, String aggregate, String table) {
         return withResult(side, c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + aggregate + " FROM " + table)) {
                 rs.next();
                 return rs.getLong(1);
             } catch (SQLException e) {

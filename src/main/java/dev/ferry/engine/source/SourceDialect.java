@@ -58,4 +58,37 @@ public interface SourceDialect {
     default void prepareForStreaming(Connection connection) throws java.sql.SQLException {
         connection.setReadOnly(true);
     }
+
+    /** Change capture on this kind of source; empty when Ferry cannot capture its changes. */
+    default java.util.Optional<dev.ferry.engine.sync.ChangeCapture> changeCapture() {
+        return java.util.Optional.empty();
+    }
+
+    /** How a cutover stops applications writing to this kind of source; empty when it cannot. */
+    default java.util.Optional<dev.ferry.engine.cutover.WriteFreeze> writeFreeze() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Lets this session insert explicit values into {@code table}'s identity column (SQL Server's
+     * IDENTITY_INSERT), or stops letting it; a rollback writes the target's rows back with their keys.
+     */
+    default void allowExplicitIdentity(Connection connection, dev.ferry.engine.model.TableRef table, boolean allow)
+            throws java.sql.SQLException {
+    }
+
+    /**
+     * Makes {@code column}'s identity hand out {@code next} or more from now on, never lowering it
+     * (after a rollback brought rows with higher keys back from the target).
+     */
+    default void raiseIdentity(Connection connection, dev.ferry.engine.model.TableRef table, dev.ferry.engine.model.Column column,
+                               long next) throws java.sql.SQLException {
+        throw new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.ROLLBACK, "Unable to raise the identity of "
+                + table + "." + column.name() + ": " + product() + " is not supported for rollback");
+    }
+
+    /** A value read from PostgreSQL, as this dialect's driver takes it in a parameter. */
+    default Object fromPostgres(Object value) {
+        return value;
+    }
 }

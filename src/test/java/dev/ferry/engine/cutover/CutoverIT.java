@@ -7,7 +7,6 @@ import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.copy.ValuePolicy;
 import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
-import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
 import dev.ferry.engine.workflow.MigrationRunner;
@@ -91,9 +90,8 @@ class CutoverIT {
     private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), s.sync(), s.capture(), new PostgresChangeCapture(),
-                connections(s.source()), connections(s.target()), new PostgresWriteFreeze(), new FileRoutingSwitch(routing),
-                s.target(), probes, policy, log::add);
+        return new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), s.sync(), connections(s.source()),
+                connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
     }
 
     @Test

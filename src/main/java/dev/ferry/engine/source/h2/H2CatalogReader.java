@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  * Reads H2's INFORMATION_SCHEMA. Keeps H2's quirks here: the indexes H2 creates on its own behind
  * foreign keys (which a SQL Server source never had) are left out, unnamed primary keys
  * ({@code CONSTRAINT_5}) get PostgreSQL's conventional {@code <table>_pkey} name, and H2's
- * RESTRICT (its spelling of NO ACTION) is read as NO ACTION.
+ * RESTRICT (its spelling of NO ACTION) is read as NO ACTION. Ferry's own change capture (schema
+ * {@code FERRY_CDC}, triggers named {@code FERRY_*}, for capture and for a cutover's freeze) is never part of the
+ * schema.
  */
 final class H2CatalogReader {
     static final String TABLES = """
             SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name FROM INFORMATION_SCHEMA.TABLES
-            WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2""";
+            WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'FERRY_CDC') ORDER BY 1, 2""";
     static final String COLUMNS = """
             SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, CHARACTER_MAXIMUM_LENGTH AS length,
                    NUMERIC_PRECISION AS numeric_precision, NUMERIC_SCALE AS numeric_scale,
@@ -68,6 +70,7 @@ final class H2CatalogReader {
             SELECT 'VIEW' AS kind, TABLE_SCHEMA AS schema_name, TABLE_NAME AS name FROM INFORMATION_SCHEMA.VIEWS
             WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'
             UNION ALL SELECT 'TRIGGER', TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS
+            WHERE TRIGGER_NAME NOT LIKE 'FERRY\\_%'
             UNION ALL SELECT 'SEQUENCE', SEQUENCE_SCHEMA, SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES
             UNION ALL SELECT 'FUNCTION', ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES
             WHERE ROUTINE_SCHEMA <> 'INFORMATION_SCHEMA'

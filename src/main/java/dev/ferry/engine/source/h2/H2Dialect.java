@@ -6,13 +6,24 @@ import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.FunctionRule;
 import dev.ferry.engine.source.expr.TokenExpressionTranslator;
 import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.sync.ChangeCapture;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 import java.util.Map;
 
 /** H2, run in MODE=MSSQLServer as the embedded stand-in for SQL Server in the demo and tests. */
 public final class H2Dialect implements SourceDialect {
     static final String PRODUCT = "H2";
     static final String DEFAULT_SCHEMA = "PUBLIC";
+    static final String IDENTITY_BASE = "SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? "
+            + "AND TABLE_NAME = ? AND COLUMN_NAME = ? AND IS_IDENTITY = 'YES'";
 
     static final Map<String, FunctionRule> FUNCTIONS = Map.ofEntries(
             Map.entry("random_uuid", FunctionRule.call("gen_random_uuid()")),
@@ -70,5 +81,36 @@ public final class H2Dialect implements SourceDialect {
     @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(new H2ChangeCapture());
+    }
+
+    @Override
+    public Optional<WriteFreeze> writeFreeze() {
+        return Optional.of(new H2WriteFreeze());
+    }
+
+    @Override
+    public void raiseIdentity(Connection connection, TableRef table, Column column, long next) throws SQLException {
+        long base;
+        try (PreparedStatement ps = connection.prepareStatement(IDENTITY_BASE)) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            ps.setString(3, column.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("column " + table + "." + column.name() + " is not an identity");
+                }
+                base = rs.getLong(1);
+            }
+        }
+        if (next > base) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("ALTER TABLE " + qualified(table) + " ALTER COLUMN " + quote(column.name()) + " RESTART WITH " + next);
+            }
+        }
     }
 }

@@ -5,7 +5,14 @@ import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.TokenExpressionTranslator;
 import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.sync.ChangeCapture;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -58,5 +65,27 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(new PostgresChangeCapture());
+    }
+
+    @Override
+    public Optional<WriteFreeze> writeFreeze() {
+        return Optional.of(new PostgresWriteFreeze());
+    }
+
+    @Override
+    public void raiseIdentity(Connection connection, TableRef table, Column column, long next) throws SQLException {
+        // nextval then setval(…, false): the next value handed out is the larger of the two, never lower
+        try (PreparedStatement ps = connection.prepareStatement("SELECT setval(s, GREATEST(?, nextval(s)), false) "
+                + "FROM pg_get_serial_sequence(?, ?) AS s")) {
+            ps.setLong(1, next);
+            ps.setString(2, qualified(table));
+            ps.setString(3, column.name());
+            ps.execute();
+        }
     }
 }

@@ -1,0 +1,293 @@
+package dev.ferry.engine.cutover;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.convert.TargetColumn;
+import dev.ferry.engine.convert.TargetSchema;
+import dev.ferry.engine.convert.TargetTable;
+import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.sync.Change;
+import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.sync.DeltaApplier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.postgresql.util.PGobject;
+
+/**
+ * Rollback's half of the sync: applies the writes the application made on the target during the
+ * health window back to the source, whatever the source's dialect, through the forward schema's
+ * mapping (target table and column → source table and column). For each changed key the target's
+ * current row is read; a row gone from the target is deleted from the source, a row still there is
+ * updated on the source, or inserted with its key when the source lacks it. Deletes run children
+ * first and writes parents first in one source transaction per batch; when that order breaks a
+ * constraint the batch runs again change by change in the target's order. Then every identity is
+ * raised above the keys brought back.
+ */
+final class SourceWriteBack {
+    private static final int BATCH = 500;
+
+    private final TargetSchema forward;
+    private final SourceDialect dialect;
+    private final ChangeCapture targetCapture;
+    private final Map<TableRef, TargetTable> byTarget = new HashMap<>();
+    private final Map<TableRef, List<String>> targetKeys;
+    private final List<TableRef> parentsFirst;
+
+    /** @param targetKeys each target table's key, as the reverse capture logs it (target column names) */
+    SourceWriteBack(TargetSchema forward, SourceDialect dialect, ChangeCapture targetCapture, Map<TableRef, List<String>> targetKeys) {
+        this.forward = forward;
+        this.dialect = dialect;
+        this.targetCapture = targetCapture;
+        this.targetKeys = targetKeys;
+        forward.tables().forEach(t -> byTarget.put(t.ref(), t));
+        this.parentsFirst = DeltaApplier.parentsFirst(forward).stream()
+                .map(s -> forward.tables().stream().filter(t -> t.source().equals(s)).findFirst().orElseThrow().ref()).toList();
+    }
+
+    /** Applies every logged target write to the source; returns how many changes it applied. */
+    long drain(Supplier<Connection> target, Supplier<Connection> source) {
+        long total = 0;
+        while (true) {
+            try (Connection tgt = target.get(); Connection src = source.get()) {
+                List<Change> changes = targetCapture.changesAfter(tgt, 0, BATCH);
+                if (changes.isEmpty()) {
+                    return total;
+                }
+                apply(tgt, src, changes);
+                targetCapture.consumed(tgt, changes);
+                total += changes.size();
+            } catch (SQLException e) {
+                throw FerryException.fromSql(ErrorCode.ROLLBACK, "Unable to write the target's changes back to the source", e);
+            }
+        }
+    }
+
+    /** Raises each source identity above the largest key the source now holds. */
+    void raiseIdentities(Connection source) {
+        for (TargetTable t : forward.tables()) {
+            Table table = forward.source().table(t.source()).orElseThrow();
+            for (Column c : table.columns()) {
+                if (c.identity() == null) {
+                    continue;
+                }
+                try (PreparedStatement ps = source.prepareStatement("SELECT MAX(" + dialect.quote(c.name()) + ") FROM "
+                        + dialect.qualified(table.ref())); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long max = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        dialect.raiseIdentity(source, table.ref(), c, max + Math.max(1, c.identity().increment()));
+                    }
+                } catch (SQLException e) {
+                    throw FerryException.fromSql(ErrorCode.ROLLBACK, "Unable to raise the identity of " + table.ref() + "."
+                            + c.name(), e);
+                }
+            }
+        }
+    }
+
+    private void apply(Connection target, Connection source, List<Change> changes) throws SQLException {
+        source.setAutoCommit(false);
+        try {
+            applyGrouped(target, source, changes);
+            source.commit();
+        } catch (SQLException e) {
+            source.rollback();
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            for (Change c : changes) {
+                applyGrouped(target, source, List.of(c));
+            }
+            source.commit();
+        } finally {
+            source.setAutoCommit(true);
+        }
+    }
+
+    private void applyGrouped(Connection target, Connection source, List<Change> changes) throws SQLException {
+        Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (!byTarget.containsKey(c.table())) {
+                throw new FerryException(ErrorCode.ROLLBACK, "Unable to write back a change to " + c.table()
+                        + ": the migration does not include that table");
+            }
+            keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>()).add(c.key());
+        }
+        Map<TableRef, Map<List<String>, Object[]>> rows = new HashMap<>();
+        for (var e : keys.entrySet()) {
+            rows.put(e.getKey(), readRows(target, byTarget.get(e.getKey()), e.getValue()));
+        }
+        List<TableRef> childrenFirst = new ArrayList<>(parentsFirst);
+        Collections.reverse(childrenFirst);
+        for (TableRef t : childrenFirst) {
+            if (keys.containsKey(t)) {
+                for (List<String> k : keys.get(t)) {
+                    if (!rows.get(t).containsKey(k)) {
+                        delete(source, byTarget.get(t), k);
+                    }
+                }
+            }
+        }
+        for (TableRef t : parentsFirst) {
+            if (keys.containsKey(t)) {
+                for (Object[] row : rows.get(t).values()) {
+                    write(source, byTarget.get(t), row);
+                }
+            }
+        }
+    }
+
+    /** The columns written back: every target column that is not generated. */
+    private static List<TargetColumn> columns(TargetTable t) {
+        return t.columns().stream().filter(c -> !c.isGenerated()).toList();
+    }
+
+    /** The target's current rows of {@code keys}, by key; keys gone from the target are absent. */
+    private Map<List<String>, Object[]> readRows(Connection target, TargetTable t, Set<List<String>> keys) throws SQLException {
+        List<String> key = targetKeys.get(t.ref());
+        List<TargetColumn> cols = columns(t);
+        String select = "SELECT " + cols.stream().map(c -> DdlGenerator.q(c.name())).collect(Collectors.joining(", "))
+                + " FROM " + DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()) + " WHERE "
+                + key.stream().map(k -> DdlGenerator.q(k) + " = ?").collect(Collectors.joining(" AND "));
+        Map<List<String>, Object[]> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = target.prepareStatement(select)) {
+            for (List<String> k : keys) {
+                for (int i = 0; i < k.size(); i++) {
+                    ps.setObject(i + 1, k.get(i), Types.OTHER);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        Object[] row = new Object[cols.size()];
+                        for (int i = 0; i < cols.size(); i++) {
+                            row[i] = read(rs, i + 1);
+                        }
+                        out.put(k, row);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Object read(ResultSet rs, int index) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        Object value = switch (md.getColumnTypeName(index)) {
+            case "timestamp" -> rs.getObject(index, LocalDateTime.class);
+            case "timestamptz" -> rs.getObject(index, OffsetDateTime.class);
+            case "date" -> rs.getObject(index, LocalDate.class);
+            case "time" -> rs.getObject(index, LocalTime.class);
+            default -> rs.getObject(index);
+        };
+        if (value instanceof PGobject o && !(dialect instanceof PostgresDialect)) {
+            value = o.getValue();
+        }
+        return value == null ? null : dialect.fromPostgres(value);
+    }
+
+    private void delete(Connection source, TargetTable t, List<String> keyText) throws SQLException {
+        List<String> sourceKey = targetKeys.get(t.ref()).stream().map(k -> t.column(k).orElseThrow().sourceName()).toList();
+        try (PreparedStatement ps = source.prepareStatement("DELETE FROM " + dialect.qualified(t.source()) + " WHERE "
+                + sourceKey.stream().map(c -> dialect.quote(c) + " = ?").collect(Collectors.joining(" AND ")))) {
+            for (int i = 0; i < keyText.size(); i++) {
+                if (dialect instanceof PostgresDialect) {
+                    ps.setObject(i + 1, keyText.get(i), Types.OTHER);
+                } else {
+                    ps.setString(i + 1, keyText.get(i));
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Updates the source's row with the target's values, or inserts it with its key when the source lacks it. */
+    private void write(Connection source, TargetTable t, Object[] row) throws SQLException {
+        List<TargetColumn> cols = columns(t);
+        List<String> key = targetKeys.get(t.ref());
+        List<Integer> keyAt = key.stream().map(k -> indexOf(cols, k)).toList();
+        List<Integer> otherAt = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            if (!keyAt.contains(i)) {
+                otherAt.add(i);
+            }
+        }
+        String where = keyAt.stream().map(i -> dialect.quote(cols.get(i).sourceName()) + " = ?").collect(Collectors.joining(" AND "));
+        int updated = 0;
+        if (!otherAt.isEmpty()) {
+            try (PreparedStatement ps = source.prepareStatement("UPDATE " + dialect.qualified(t.source()) + " SET "
+                    + otherAt.stream().map(i -> dialect.quote(cols.get(i).sourceName()) + " = ?").collect(Collectors.joining(", "))
+                    + " WHERE " + where)) {
+                int p = 1;
+                for (int i : otherAt) {
+                    ps.setObject(p++, row[i]);
+                }
+                for (int i : keyAt) {
+                    ps.setObject(p++, row[i]);
+                }
+                updated = ps.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement ps = source.prepareStatement("SELECT 1 FROM " + dialect.qualified(t.source()) + " WHERE " + where)) {
+                for (int p = 0; p < keyAt.size(); p++) {
+                    ps.setObject(p + 1, row[keyAt.get(p)]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    updated = rs.next() ? 1 : 0;
+                }
+            }
+        }
+        if (updated == 0) {
+            insert(source, t, cols, row);
+        }
+    }
+
+    private void insert(Connection source, TargetTable t, List<TargetColumn> cols, Object[] row) throws SQLException {
+        boolean identity = forward.source().table(t.source()).orElseThrow().columns().stream().anyMatch(c -> c.identity() != null);
+        if (identity) {
+            dialect.allowExplicitIdentity(source, t.source(), true);
+        }
+        try (PreparedStatement ps = source.prepareStatement("INSERT INTO " + dialect.qualified(t.source()) + " ("
+                + cols.stream().map(c -> dialect.quote(c.sourceName())).collect(Collectors.joining(", ")) + ") VALUES ("
+                + cols.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")) {
+            for (int i = 0; i < row.length; i++) {
+                ps.setObject(i + 1, row[i]);
+            }
+            ps.executeUpdate();
+        } finally {
+            if (identity) {
+                dialect.allowExplicitIdentity(source, t.source(), false);
+            }
+        }
+    }
+
+    private static int indexOf(List<TargetColumn> cols, String name) {
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("key column " + name + " is generated");
+    }
+}
