@@ -116,7 +116,7 @@ final class CutoverCommand implements Callable<Integer> {
             probes.add(new SqlProbe(t, probeSql));
             probeUrls.forEach(u -> probes.add(new HttpProbe(u)));
             SyncRunner sync = new SyncRunner(capture, dialect, plan.schema(), cfg.values(), s, t, SyncCommand.SYNC_ID, 1_000);
-            CutoverResult result = new CutoverRunner(plan.schema(), dialect, sync, s, t, routing,
+            CutoverResult result = new CutoverRunner(plan.schema(), dialect, cfg.freeze(), sync, s, t, routing,
                     routingValue != null ? routingValue : target, probes, policy, Console::line)
                     .run(CutoverRequests.poll(t, CutoverRequests.APPROVE), CutoverRequests.poll(t, CutoverRequests.ROLLBACK));
             Console.line(String.format("Cutover %s (%s); writes frozen for %d ms%s", result.outcome(), result.reason(),

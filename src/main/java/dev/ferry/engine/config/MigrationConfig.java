@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *                    Ferry cannot translate, keyed by {@code schema.table.name} where name is the
  *                    column (defaults, computed columns) or the constraint/index name
  * @param values      what the copy does with values PostgreSQL cannot store (default: stop)
+ * @param freeze      how a cutover stops the application writing to the source
  */
 public record MigrationConfig(
         TableFilter tables,
@@ -24,7 +25,8 @@ public record MigrationConfig(
         CaseInsensitivePolicy caseInsensitiveCollation,
         CastRules cast,
         Map<String, String> expressions,
-        ValuePolicy values) {
+        ValuePolicy values,
+        FreezeConfig freeze) {
 
     @JsonCreator
     public MigrationConfig(
@@ -34,7 +36,8 @@ public record MigrationConfig(
             @JsonProperty("caseInsensitiveCollation") CaseInsensitivePolicy caseInsensitiveCollation,
             @JsonProperty("cast") CastRules cast,
             @JsonProperty("expressions") Map<String, String> expressions,
-            @JsonProperty("values") ValuePolicy values) {
+            @JsonProperty("values") ValuePolicy values,
+            @JsonProperty("freeze") FreezeConfig freeze) {
         this.tables = tables == null ? TableFilter.all() : tables;
         this.schemas = schemas == null ? Map.of() : Map.copyOf(schemas);
         this.names = names == null ? NameStyle.KEEP : names;
@@ -46,13 +49,14 @@ public record MigrationConfig(
         }
         this.expressions = ci;
         this.values = values == null ? ValuePolicy.strict() : values;
+        this.freeze = freeze == null ? FreezeConfig.defaults() : freeze;
     }
 
     public static MigrationConfig defaults() {
-        return new MigrationConfig(null, null, null, null, null, null, null);
+        return new MigrationConfig(null, null, null, null, null, null, null, null);
     }
 
     public MigrationConfig withNames(NameStyle style) {
-        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values);
+        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values, freeze);
     }
 }

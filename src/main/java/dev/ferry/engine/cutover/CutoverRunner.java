@@ -1,6 +1,7 @@
 package dev.ferry.engine.cutover;
 
 import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
@@ -53,7 +54,7 @@ public final class CutoverRunner {
     private final CutoverPolicy policy;
     private final Consumer<String> log;
 
-    public CutoverRunner(TargetSchema forward, SourceDialect dialect, SyncRunner sync, Supplier<Connection> source,
+    public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
                          Supplier<Connection> target, RoutingSwitch routing, String targetRouting, List<HealthProbe> probes,
                          CutoverPolicy policy, Consumer<String> log) {
         this.forward = forward;
@@ -61,7 +62,7 @@ public final class CutoverRunner {
         this.sync = sync;
         this.sourceCapture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot capture its changes"));
-        this.sourceFreeze = dialect.writeFreeze().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+        this.sourceFreeze = dialect.writeFreeze(freezeConfig).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot freeze its writes"));
         this.source = source;
         this.target = target;
@@ -115,7 +116,11 @@ public final class CutoverRunner {
         String failure = window(approved, rollbackRequested);
         if (failure == null) {
             withConnection(target, c -> targetCapture.remove(c));
-            withConnection(writable(source), c -> sourceCapture.remove(c));
+            if (sourceFreeze.letsFerryWrite()) {
+                withConnection(writable(source), c -> sourceCapture.remove(c));
+            } else {
+                log.accept("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
+            }
             withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, previous, 0)));
             log.accept("Health window passed: cutover complete; the source stays read-only");
             return new CutoverResult(CutoverResult.COMPLETED, "health window passed", downtime, 0, 0, List.of());
@@ -172,9 +177,15 @@ public final class CutoverRunner {
         targetTables().forEach(t -> targetKeys.put(t.ref(), t.copyKey()));
         SourceWriteBack writeBack = new SourceWriteBack(forward, dialect, targetCapture, targetKeys);
         Supplier<Connection> writableSource = writable(source);
+        if (!sourceFreeze.letsFerryWrite()) {
+            log.accept("The source's freeze stops Ferry writing too: unfreezing it before the target's writes come back");
+            withConnection(source, sourceFreeze::unfreeze);
+        }
         long brought = writeBack.drain(writable(target, targetFreeze), writableSource);
         withConnection(writableSource, writeBack::raiseIdentities);
-        withConnection(writableSource, sourceFreeze::unfreeze);
+        if (sourceFreeze.letsFerryWrite()) {
+            withConnection(writableSource, sourceFreeze::unfreeze);
+        }
         routing.switchTo(previous);
         withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
         withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,

@@ -14,4 +14,12 @@ public interface WriteFreeze {
 
     /** Makes this (Ferry's) session writable whatever the database default. */
     void allowWrites(Connection connection);
+
+    /**
+     * Whether Ferry's sessions can write while frozen. When not (a database made read-only as a
+     * whole), a rollback has to unfreeze the source before it brings the target's writes back.
+     */
+    default boolean letsFerryWrite() {
+        return true;
+    }
 }

@@ -64,8 +64,8 @@ public interface SourceDialect {
         return java.util.Optional.empty();
     }
 
-    /** How a cutover stops applications writing to this kind of source; empty when it cannot. */
-    default java.util.Optional<dev.ferry.engine.cutover.WriteFreeze> writeFreeze() {
+    /** How a cutover stops applications writing to this kind of source, as configured; empty when it cannot. */
+    default java.util.Optional<dev.ferry.engine.cutover.WriteFreeze> writeFreeze(dev.ferry.engine.config.FreezeConfig config) {
         return java.util.Optional.empty();
     }
 

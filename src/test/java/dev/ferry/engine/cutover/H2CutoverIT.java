@@ -3,6 +3,7 @@ package dev.ferry.engine.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.copy.ValuePolicy;
 import dev.ferry.engine.source.JdbcConnector;
@@ -111,7 +112,7 @@ class H2CutoverIT {
     private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), s.sync(), h2(s.source()), pg(s.target()),
+        return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(), h2(s.source()), pg(s.target()),
                 new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
     }
 

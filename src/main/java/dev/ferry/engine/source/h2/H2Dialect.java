@@ -6,6 +6,7 @@ import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.FunctionRule;
 import dev.ferry.engine.source.expr.TokenExpressionTranslator;
 import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.cutover.WriteFreeze;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.TableRef;
@@ -89,7 +90,7 @@ public final class H2Dialect implements SourceDialect {
     }
 
     @Override
-    public Optional<WriteFreeze> writeFreeze() {
+    public Optional<WriteFreeze> writeFreeze(FreezeConfig config) {
         return Optional.of(new H2WriteFreeze());
     }
 

@@ -5,6 +5,7 @@ import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.TokenExpressionTranslator;
 import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.cutover.WriteFreeze;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.TableRef;
@@ -73,7 +74,7 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
-    public Optional<WriteFreeze> writeFreeze() {
+    public Optional<WriteFreeze> writeFreeze(FreezeConfig config) {
         return Optional.of(new PostgresWriteFreeze());
     }
 

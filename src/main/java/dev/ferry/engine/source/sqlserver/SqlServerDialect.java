@@ -5,12 +5,22 @@ import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.config.FreezeConfig;
+import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.sync.ChangeCapture;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 
 /** Microsoft SQL Server and Azure SQL Database, read through mssql-jdbc and the sys.* catalog views. */
 public final class SqlServerDialect implements SourceDialect {
     static final String PRODUCT = "SQL Server";
     static final String DEFAULT_SCHEMA = "dbo";
+    static final String IDENT_CURRENT = "SELECT IDENT_CURRENT(?)";
 
     private final TypeMapper types = new SqlServerTypeMapper();
     private final ExpressionTranslator expressions = SqlServerExpressions.translator();
@@ -69,5 +79,46 @@ public final class SqlServerDialect implements SourceDialect {
     @Override
     public String quote(String identifier) {
         return "[" + identifier.replace("]", "]]") + "]";
+    }
+
+    @Override
+    public Optional<ChangeCapture> changeCapture() {
+        return Optional.of(new SqlServerChangeCapture());
+    }
+
+    @Override
+    public Optional<WriteFreeze> writeFreeze(FreezeConfig config) {
+        return Optional.of(new SqlServerWriteFreeze(config));
+    }
+
+    @Override
+    public void allowExplicitIdentity(Connection connection, TableRef table, boolean allow) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET IDENTITY_INSERT " + qualified(table) + (allow ? " ON" : " OFF"));
+        }
+    }
+
+    @Override
+    public void raiseIdentity(Connection connection, TableRef table, Column column, long next) throws SQLException {
+        long current;
+        try (PreparedStatement ps = connection.prepareStatement(IDENT_CURRENT)) {
+            ps.setString(1, qualified(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                current = rs.getLong(1);
+            }
+        }
+        long increment = column.identity() == null ? 1 : column.identity().increment();
+        // RESEED n makes the next value n + increment on a table that has rows (it has: the max came from it)
+        if (next - increment > current) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DBCC CHECKIDENT (N'" + qualified(table).replace("'", "''") + "', RESEED, " + (next - increment) + ")");
+            }
+        }
+    }
+
+    @Override
+    public Object fromPostgres(Object value) {
+        return value instanceof java.util.UUID uuid ? uuid.toString() : value;
     }
 }

@@ -1,0 +1,30 @@
+package dev.ferry.engine.source.sqlserver;
+
+import java.util.List;
+
+/**
+ * What SQL Server's Change Tracking answers, behind one interface so catalog fixtures can stand in
+ * for a server in tests. {@link SqlServerChangeTrackingReader} asks a real one.
+ */
+interface ChangeTrackingReader {
+    /** {@code CHANGE_TRACKING_CURRENT_VERSION()}. */
+    long currentVersion();
+
+    /** The primary-key columns of every tracked table, with each table's minimum valid version. */
+    List<TrackedKeyColumn> trackedKeyColumns();
+
+    /**
+     * Net changes of {@code table} after version {@code after} up to {@code upTo}, in version
+     * order, at most {@code top} of them when {@code top} is not null.
+     */
+    List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top);
+
+    /** One key column of a tracked table, as the catalog query returns it. */
+    record TrackedKeyColumn(String schemaName, String tableName, String columnName, String typeName, int keyOrdinal,
+                            Long minValidVersion) {
+    }
+
+    /** A changed row's key, as text, and the version of its last change. */
+    record VersionedKey(long version, List<String> key) {
+    }
+}

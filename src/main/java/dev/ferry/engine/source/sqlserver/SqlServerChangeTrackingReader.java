@@ -1,0 +1,74 @@
+package dev.ferry.engine.source.sqlserver;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.source.CatalogQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link ChangeTrackingReader} over a live SQL Server or Azure SQL connection. */
+final class SqlServerChangeTrackingReader implements ChangeTrackingReader {
+    static final String CURRENT_VERSION = "SELECT CHANGE_TRACKING_CURRENT_VERSION()";
+    static final String TRACKED_KEY_COLUMNS = """
+            SELECT s.name AS schema_name, t.name AS table_name, c.name AS column_name,
+                   TYPE_NAME(c.system_type_id) AS type_name, ic.key_ordinal AS key_ordinal,
+                   CHANGE_TRACKING_MIN_VALID_VERSION(t.object_id) AS min_valid_version
+            FROM sys.change_tracking_tables ctt
+            JOIN sys.tables t ON t.object_id = ctt.object_id
+            JOIN sys.schemas s ON s.schema_id = t.schema_id
+            JOIN sys.indexes i ON i.object_id = t.object_id AND i.is_primary_key = 1
+            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.key_ordinal > 0
+            JOIN sys.columns c ON c.object_id = t.object_id AND c.column_id = ic.column_id
+            ORDER BY s.name, t.name, ic.key_ordinal""";
+
+    private final Connection connection;
+
+    SqlServerChangeTrackingReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public long currentVersion() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(CURRENT_VERSION)) {
+            rs.next();
+            long v = rs.getLong(1);
+            if (rs.wasNull()) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to read changes: Change Tracking is not enabled on the database");
+            }
+            return v;
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the Change Tracking version", e);
+        }
+    }
+
+    @Override
+    public List<TrackedKeyColumn> trackedKeyColumns() {
+        return CatalogQuery.list(connection, TRACKED_KEY_COLUMNS, TrackedKeyColumn.class);
+    }
+
+    @Override
+    public List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top) {
+        List<VersionedKey> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(table.changesQuery(top))) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> key = new ArrayList<>();
+                    for (int i = 0; i < table.keyColumns().size(); i++) {
+                        key.add(rs.getString(i + 2));
+                    }
+                    out.add(new VersionedKey(rs.getLong(1), key));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the changes of " + table.ref(), e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ferry.engine.source.sqlserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.config.FreezeConfig;
+import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.DataType;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.CatalogQuery;
+import dev.ferry.engine.sync.Change;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Change Tracking capture against a fixture of what SQL Server answers (its current version, the
+ * tracked tables' keys and minimum valid versions, CHANGETABLE's net changes): batches end on whole
+ * versions, never pass the current version, and a table whose changes were cleaned up becomes a
+ * whole-table change instead of losing them. The queries themselves run in SqlServerContainerIT.
+ */
+class SqlServerChangeCaptureTest {
+    /** The fixture file's shape. */
+    record Fixture(@JsonProperty("current_version") long currentVersion,
+                   @JsonProperty("tracked_key_columns") List<ChangeTrackingReader.TrackedKeyColumn> trackedKeyColumns,
+                   Map<String, List<ChangeTrackingReader.VersionedKey>> changes) {
+    }
+
+    /** Answers as CHANGETABLE would from the fixture's rows: after, up to, top, in version order. */
+    static final class FixtureReader implements ChangeTrackingReader {
+        final Fixture fixture;
+
+        FixtureReader(Fixture fixture) {
+            this.fixture = fixture;
+        }
+
+        @Override
+        public long currentVersion() {
+            return fixture.currentVersion();
+        }
+
+        @Override
+        public List<TrackedKeyColumn> trackedKeyColumns() {
+            return fixture.trackedKeyColumns();
+        }
+
+        @Override
+        public List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top) {
+            return fixture.changes().getOrDefault(table.ref().toString(), List.of()).stream()
+                    .filter(k -> k.version() > after && k.version() <= upTo)
+                    .limit(top == null ? Long.MAX_VALUE : top).toList();
+        }
+    }
+
+    private static SqlServerChangeCapture capture() throws Exception {
+        try (InputStream in = SqlServerChangeCaptureTest.class.getResourceAsStream("/fixtures/sqlserver-change-tracking.json")) {
+            Fixture f = CatalogQuery.ROWS.readValue(in, Fixture.class);
+            return new SqlServerChangeCapture(c -> new FixtureReader(f));
+        }
+    }
+
+    @Test
+    void aTableWhoseChangesWereCleanedUpIsResynchronizedWholeAndTheRestReadUpToTheCurrentVersion() throws Exception {
+        List<Change> changes = capture().changesAfter(null, 50, 1_000);
+        assertThat(changes).extracting(Change::position).containsExactly(60L, 96L, 97L, 97L, 97L, 110L, 120L);
+        Change whole = changes.get(changes.size() - 1);
+        assertThat(whole.isWholeTable()).isTrue();
+        assertThat(whole.table()).isEqualTo(new TableRef("dbo", "AuditLog"));
+        assertThat(changes).filteredOn(c -> !c.isWholeTable()).extracting(c -> c.table().name())
+                .doesNotContain("AuditLog");
+        assertThat(changes.get(0).key()).containsExactly("6F9619FF-8B86-D011-B42D-00C04FC964FF", "1");
+    }
+
+    @Test
+    void aBatchEndsOnAWholeVersionAndTheNextOneGoesOnFromThere() throws Exception {
+        SqlServerChangeCapture capture = capture();
+        List<Change> first = capture.changesAfter(null, 95, 2);
+        assertThat(first).extracting(Change::position).containsExactly(96L, 97L, 97L, 97L);
+        assertThat(first).extracting(c -> c.key().get(0)).contains("11", "12", "6F9619FF-8B86-D011-B42D-00C04FC964FF");
+        List<Change> next = capture.changesAfter(null, first.get(first.size() - 1).position(), 2);
+        assertThat(next).extracting(Change::position).containsExactly(110L);
+        assertThat(next.get(0).key()).containsExactly("3");
+        assertThat(capture.changesAfter(null, 110, 2)).as("125 and 121 are past the current version").isEmpty();
+    }
+
+    @Test
+    void keysAreReadAsTextThatBindsBack() {
+        TrackedTable t = new TrackedTable(new TableRef("dbo", "Audit]Log"), List.of("LoggedAt", "Seq"), List.of("datetime2", "bigint"), 1);
+        assertThat(t.changesQuery(500)).isEqualTo("SELECT TOP (500) ct.SYS_CHANGE_VERSION, CONVERT(nvarchar(40), ct.[LoggedAt], 126), "
+                + "CONVERT(nvarchar(4000), ct.[Seq]) FROM CHANGETABLE(CHANGES [dbo].[Audit]]Log], ?) AS ct "
+                + "WHERE ct.SYS_CHANGE_VERSION <= ? ORDER BY ct.SYS_CHANGE_VERSION");
+        assertThat(t.changesQuery(null)).startsWith("SELECT ct.SYS_CHANGE_VERSION, ");
+    }
+
+    @Test
+    void keyColumnsComeInKeyOrder() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/sqlserver-change-tracking.json")) {
+            Fixture f = CatalogQuery.ROWS.readValue(in, Fixture.class);
+            TrackedTable orderLine = TrackedTable.of(f.trackedKeyColumns()).stream()
+                    .filter(t -> t.ref().name().equals("OrderLine")).findFirst().orElseThrow();
+            assertThat(orderLine.keyColumns()).containsExactly("OrderId", "LineNo");
+            assertThat(orderLine.keyTypes()).containsExactly("uniqueidentifier", "smallint");
+        }
+    }
+
+    @Test
+    void aTableWithoutAPrimaryKeyIsRefusedByName() {
+        Table heap = new Table(new TableRef("dbo", "ImportHeap"), List.of(Column.of("Line", new DataType("nvarchar", 200, null, null), true)),
+                null, List.of(), List.of(), List.of(), List.of());
+        assertThatThrownBy(() -> new SqlServerChangeCapture().install(null, List.of(heap)))
+                .isInstanceOf(FerryException.class).hasMessageContaining("dbo.ImportHeap").hasMessageContaining("primary key")
+                .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.CONFIGURATION);
+    }
+
+    @Test
+    void denyWriteWithoutPrincipalsIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new SqlServerWriteFreeze(FreezeConfig.defaults()).freeze(null))
+                .isInstanceOf(FerryException.class).hasMessageContaining("freeze.denyWriteTo");
+        assertThat(new SqlServerWriteFreeze(new FreezeConfig(FreezeConfig.SqlServerFreeze.READ_ONLY, null)).letsFerryWrite()).isFalse();
+    }
+}
