@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.durabletask.CompositeTaskFailedException;
 import com.microsoft.durabletask.RetryPolicy;
 import com.microsoft.durabletask.Task;
-import com.microsoft.durabletask.TaskCanceledException;
 import com.microsoft.durabletask.TaskFailedException;
 import com.microsoft.durabletask.TaskOptions;
 import com.microsoft.durabletask.TaskOrchestrationContext;
@@ -15,7 +14,9 @@ import dev.ferry.engine.workflow.WorkflowStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,12 +88,28 @@ public final class DurableWorkflowPort implements WorkflowPort {
     }
 
     @Override
-    public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
-        try {
-            return Optional.ofNullable(ctx.waitForExternalEvent(name, timeout, type).await());
-        } catch (TaskCanceledException timedOut) {
+    public EventListener listen(List<String> names) {
+        // one waiter per event for the whole listening: a waiter dropped after a timeout would take the next event with it
+        Map<String, Task<?>> waiters = new LinkedHashMap<>();
+        names.forEach(n -> waiters.put(n, ctx.waitForExternalEvent(n, Object.class)));
+        return timeout -> {
+            for (Map.Entry<String, Task<?>> w : waiters.entrySet()) {
+                if (w.getValue().isDone()) {
+                    waiters.put(w.getKey(), ctx.waitForExternalEvent(w.getKey(), Object.class));
+                    return Optional.of(w.getKey());
+                }
+            }
+            List<Task<?>> race = new ArrayList<>(waiters.values());
+            race.add(ctx.createTimer(timeout));
+            Task<?> first = ctx.anyOf(race).await();
+            for (Map.Entry<String, Task<?>> w : waiters.entrySet()) {
+                if (w.getValue() == first) {
+                    waiters.put(w.getKey(), ctx.waitForExternalEvent(w.getKey(), Object.class));
+                    return Optional.of(w.getKey());
+                }
+            }
             return Optional.empty();
-        }
+        };
     }
 
     @Override

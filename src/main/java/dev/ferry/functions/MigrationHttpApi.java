@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * {@code ferry-<target hash>-<uuid>}, so the active runs of a target are found by prefix.
  */
 public final class MigrationHttpApi {
-    public static final String APPROVE_EVENT = "ApproveCutover";
-    public static final String ROLLBACK_EVENT = "Rollback";
+    public static final String APPROVE_EVENT = dev.ferry.engine.workflow.CutoverWorkflow.APPROVE_EVENT;
+    public static final String ROLLBACK_EVENT = dev.ferry.engine.workflow.CutoverWorkflow.ROLLBACK_EVENT;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final List<OrchestrationRuntimeStatus> ACTIVE = List.of(OrchestrationRuntimeStatus.PENDING,
             OrchestrationRuntimeStatus.RUNNING, OrchestrationRuntimeStatus.SUSPENDED);

@@ -11,6 +11,9 @@ import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
+import dev.ferry.engine.workflow.ActivityNames;
+import dev.ferry.engine.workflow.CutoverWorkflow;
+import dev.ferry.engine.workflow.LocalWorkflowPort;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.DdlStatement;
 import dev.ferry.engine.convert.TargetSchema;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +57,7 @@ public final class CutoverRunner {
     private final List<HealthProbe> probes;
     private final CutoverPolicy policy;
     private final Consumer<String> log;
+    private java.util.function.LongConsumer downtimeObserver = ms -> { };
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
                          Supplier<Connection> target, RoutingSwitch routing, String targetRouting, List<HealthProbe> probes,
@@ -74,36 +79,70 @@ public final class CutoverRunner {
     }
 
     /**
-     * @param approved          whether an operator approved (polled during the window)
-     * @param rollbackRequested whether an operator asked to roll back (polled during the window)
+     * Runs the whole cutover in-process: {@link CutoverWorkflow} over these steps, with the window's
+     * approve and rollback polled from {@code approved} and {@code rollbackRequested}.
      */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
+        try (LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()))) {
+            port.pollEvent(CutoverWorkflow.APPROVE_EVENT, approved).pollEvent(CutoverWorkflow.ROLLBACK_EVENT, rollbackRequested);
+            return new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(policy));
+        }
+    }
+
+    /** The steps by activity name, for a workflow runner. */
+    public Map<String, Function<Object, Object>> activities() {
+        return Map.of(
+                ActivityNames.CUTOVER_PREFLIGHT, in -> preflight(),
+                ActivityNames.CUTOVER_SWITCH, in -> switchOver(),
+                ActivityNames.CUTOVER_PROBE, in -> probeRound(),
+                ActivityNames.CUTOVER_COMPLETE, in -> complete((CutoverSteps.CompleteOrder) in),
+                ActivityNames.CUTOVER_ROLLBACK, in -> rollBack((CutoverSteps.RollbackOrder) in));
+    }
+
+    /**
+     * Finds a cutover a crash interrupted, and otherwise checks the sync's lag and the probes. One
+     * interrupted after routing moved must be rolled back; one interrupted while the source was
+     * frozen (routing never moved) is undone here: the source is unfrozen and this attempt goes on.
+     */
+    public CutoverSteps.Preflight preflight() {
         var interrupted = withResult(writable(target, targetFreeze), CutoverState::read);
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
             log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
-            return rollBack("an earlier cutover was interrupted during its health window", 0,
-                    interrupted.get().previousRouting(), interrupted.get().reversePosition());
+            return new CutoverSteps.Preflight(true, null, interrupted.get().previousRouting(), interrupted.get().reversePosition());
+        }
+        if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.FROZEN)) {
+            withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
+            withConnection(writable(source), sourceFreeze::unfreeze);
+            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
+            log.accept("A cutover was interrupted before routing moved: the source is writable again; starting over");
         }
         ChangeCapture.Lag lag = sync.lag();
         if (lag.pending() > policy.maxPendingChanges()) {
-            return aborted("the sync is " + lag.pending() + " changes behind (at most " + policy.maxPendingChanges() + ")");
+            return abort("the sync is " + lag.pending() + " changes behind (at most " + policy.maxPendingChanges() + ")");
         }
         for (HealthProbe p : probes) {
             HealthProbe.Result r = p.probe();
             if (!r.ok()) {
-                return aborted("probe " + r.probe() + " fails before the switch: " + r.message());
+                return abort("probe " + r.probe() + " fails before the switch: " + r.message());
             }
         }
+        return new CutoverSteps.Preflight(false, null, null, 0);
+    }
+
+    /** Freeze, last changes, row counts, identities, reverse capture, routing; the downtime is measured here. */
+    public CutoverSteps.Switched switchOver() {
         long frozeAt = System.nanoTime();
-        withConnection(source, sourceFreeze::freeze);
         withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
+        withConnection(source, sourceFreeze::freeze);
         log.accept("Froze writes on the source");
         sync.drain();
         String mismatch = countMismatch();
         if (mismatch != null) {
             withConnection(writable(source), sourceFreeze::unfreeze);
             withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
-            return aborted("after the last changes, " + mismatch + "; the source is writable again");
+            String reason = "after the last changes, " + mismatch + "; the source is writable again";
+            log.accept("Cutover not started: " + reason);
+            return new CutoverSteps.Switched(false, reason, 0, null, 0);
         }
         execute(target, new DdlGenerator().identityRestarts(forward));
         long reversePosition = withResult(target, c -> targetCapture.install(c, targetTables()));
@@ -113,64 +152,38 @@ public final class CutoverRunner {
         routing.switchTo(targetRouting);
         long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
-        String failure = window(approved, rollbackRequested);
-        if (failure == null) {
-            withConnection(target, c -> targetCapture.remove(c));
-            if (sourceFreeze.letsFerryWrite()) {
-                withConnection(writable(source), c -> sourceCapture.remove(c));
-            } else {
-                log.accept("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
-            }
-            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, previous, 0)));
-            log.accept("Health window passed: cutover complete; the source stays read-only");
-            return new CutoverResult(CutoverResult.COMPLETED, "health window passed", downtime, 0, 0, List.of());
-        }
-        log.accept("Rolling back: " + failure);
-        return rollBack(failure, downtime, previous, reversePosition);
+        downtimeObserver.accept(downtime);
+        return new CutoverSteps.Switched(true, null, downtime, previous, reversePosition);
     }
 
-    /** Probes until the deadline; returns why the window failed, or null. */
-    private String window(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        long deadline = System.nanoTime() + policy.window().toNanos();
+    /** One round of every probe. */
+    public CutoverSteps.ProbeRound probeRound() {
         List<HealthProbe.Result> results = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            if (rollbackRequested.getAsBoolean()) {
-                return "an operator asked to roll back";
-            }
-            if (policy.requireApproval() && approved.getAsBoolean()) {
-                return null;
-            }
-            for (HealthProbe p : probes) {
-                results.add(p.probe());
-            }
-            String unhealthy = unhealthy(results);
-            if (unhealthy != null) {
-                return unhealthy;
-            }
-            sleep(Math.min(policy.probeEvery().toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+        for (HealthProbe p : probes) {
+            results.add(p.probe());
         }
-        if (policy.requireApproval() && !approved.getAsBoolean()) {
-            return "no approval before the end of the health window";
-        }
-        return null;
+        return new CutoverSteps.ProbeRound(results);
     }
 
-    private String unhealthy(List<HealthProbe.Result> results) {
-        if (results.isEmpty()) {
-            return null;
+    /** The window passed: captures removed, the cutover recorded done; the source stays frozen. */
+    public CutoverResult complete(CutoverSteps.CompleteOrder order) {
+        withConnection(target, c -> targetCapture.remove(c));
+        if (sourceFreeze.letsFerryWrite()) {
+            withConnection(writable(source), c -> sourceCapture.remove(c));
+        } else {
+            log.accept("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
         }
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        double rate = (double) failed / results.size();
-        if (rate > policy.maxErrorRate()) {
-            HealthProbe.Result last = results.stream().filter(r -> !r.ok()).reduce((a, b) -> b).orElseThrow();
-            return String.format("%d of %d probes failed (last: %s: %s)", failed, results.size(), last.probe(), last.message());
-        }
-        long[] ms = results.stream().mapToLong(HealthProbe.Result::millis).sorted().toArray();
-        long p95 = ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)];
-        return p95 > policy.maxP95Millis() ? "probe latency p95 " + p95 + " ms is over " + policy.maxP95Millis() + " ms" : null;
+        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, order.previousRouting(), 0)));
+        log.accept("Health window passed: cutover complete; the source stays read-only");
+        return new CutoverResult(CutoverResult.COMPLETED, "health window passed", order.downtimeMillis(), 0, 0, List.of());
     }
 
-    private CutoverResult rollBack(String reason, long downtime, String previous, long reversePosition) {
+    /**
+     * Rolls back: the target frozen, its writes of the window applied back to the source, the
+     * source's identities raised above them, the source unfrozen, routing back, the target unfrozen.
+     */
+    public CutoverResult rollBack(CutoverSteps.RollbackOrder order) {
+        log.accept("Rolling back: " + order.reason());
         long started = System.nanoTime();
         withConnection(target, targetFreeze::freeze);
         Map<TableRef, List<String>> targetKeys = new HashMap<>();
@@ -186,14 +199,20 @@ public final class CutoverRunner {
         if (sourceFreeze.letsFerryWrite()) {
             withConnection(writableSource, sourceFreeze::unfreeze);
         }
-        routing.switchTo(previous);
+        routing.switchTo(order.previousRouting());
         withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
         withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
-                previous, 0)));
+                order.previousRouting(), 0)));
         withConnection(writable(target, targetFreeze), targetFreeze::unfreeze);
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
-        return new CutoverResult(CutoverResult.ROLLED_BACK, reason, downtime, rollbackMs, brought, List.of());
+        return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
+    }
+
+    /** Called with the measured downtime when routing switched (telemetry). */
+    public CutoverRunner onDowntime(java.util.function.LongConsumer observer) {
+        this.downtimeObserver = observer;
+        return this;
     }
 
     /** Connections of Ferry's own to the source that may write whatever the freeze. */
@@ -275,8 +294,8 @@ public final class CutoverRunner {
         }
     }
 
-    private CutoverResult aborted(String reason) {
+    private CutoverSteps.Preflight abort(String reason) {
         log.accept("Cutover not started: " + reason);
-        return new CutoverResult(CutoverResult.ABORTED, reason, 0, 0, 0, List.of());
+        return new CutoverSteps.Preflight(false, reason, null, 0);
     }
 }

@@ -11,18 +11,28 @@ public final class ActivityNames {
     public static final String PROVISION_START = "ProvisionStart";
     public static final String PROVISION_POLL = "ProvisionPoll";
     public static final String PROVISION_CONFIGURE = "ProvisionConfigure";
+    public static final String CUTOVER_PREFLIGHT = "CutoverPreflight";
+    public static final String CUTOVER_SWITCH = "CutoverSwitch";
+    public static final String CUTOVER_PROBE = "CutoverProbe";
+    public static final String CUTOVER_COMPLETE = "CutoverComplete";
+    public static final String CUTOVER_ROLLBACK = "CutoverRollback";
 
     /** The message type each activity takes, for runners that receive it serialized. */
-    public static final java.util.Map<String, Class<?>> INPUT_TYPES = java.util.Map.of(
-            START_RUN, MigrationWorkflow.Request.class,
-            COPY_CHUNK, WorkflowMessages.ChunkTask.class,
-            POST_DATA, WorkflowMessages.RunRef.class,
-            VALIDATE_SCHEMA, WorkflowMessages.RunRef.class,
-            VALIDATE_TABLE, WorkflowMessages.TableTask.class,
-            FINISH_RUN, WorkflowMessages.RunFinished.class,
-            PROVISION_START, WorkflowMessages.ProvisionStep.class,
-            PROVISION_POLL, WorkflowMessages.ProvisionStep.class,
-            PROVISION_CONFIGURE, WorkflowMessages.ProvisionStep.class);
+    public static final java.util.Map<String, Class<?>> INPUT_TYPES = java.util.Map.ofEntries(
+            java.util.Map.entry(START_RUN, MigrationWorkflow.Request.class),
+            java.util.Map.entry(COPY_CHUNK, WorkflowMessages.ChunkTask.class),
+            java.util.Map.entry(POST_DATA, WorkflowMessages.RunRef.class),
+            java.util.Map.entry(VALIDATE_SCHEMA, WorkflowMessages.RunRef.class),
+            java.util.Map.entry(VALIDATE_TABLE, WorkflowMessages.TableTask.class),
+            java.util.Map.entry(FINISH_RUN, WorkflowMessages.RunFinished.class),
+            java.util.Map.entry(PROVISION_START, WorkflowMessages.ProvisionStep.class),
+            java.util.Map.entry(PROVISION_POLL, WorkflowMessages.ProvisionStep.class),
+            java.util.Map.entry(PROVISION_CONFIGURE, WorkflowMessages.ProvisionStep.class),
+            java.util.Map.entry(CUTOVER_PREFLIGHT, CutoverWorkflow.Request.class),
+            java.util.Map.entry(CUTOVER_SWITCH, CutoverWorkflow.Request.class),
+            java.util.Map.entry(CUTOVER_PROBE, CutoverWorkflow.Request.class),
+            java.util.Map.entry(CUTOVER_COMPLETE, dev.ferry.engine.cutover.CutoverSteps.CompleteOrder.class),
+            java.util.Map.entry(CUTOVER_ROLLBACK, dev.ferry.engine.cutover.CutoverSteps.RollbackOrder.class));
 
     private ActivityNames() {
     }

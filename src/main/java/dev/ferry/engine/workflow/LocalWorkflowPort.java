@@ -35,6 +35,7 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     private final Map<String, Function<Object, Object>> activities;
     private final Consumer<WorkflowStatus> status;
     private final Map<String, BlockingQueue<Object>> events = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BooleanSupplier> polledEvents = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
 
     public LocalWorkflowPort(int workers, Map<String, Function<Object, Object>> activities, Consumer<WorkflowStatus> status) {
@@ -104,14 +105,32 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     }
 
     @Override
-    public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
-        try {
-            Object value = events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>()).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Optional.ofNullable(value).map(type::cast);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ErrorCode.CONFIGURATION, "Interrupted while waiting for " + name, e);
-        }
+    public EventListener listen(List<String> names) {
+        return timeout -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            do {
+                for (String name : names) {
+                    if (events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>()).poll() != null) {
+                        return Optional.of(name);
+                    }
+                    java.util.function.BooleanSupplier polled = polledEvents.get(name);
+                    if (polled != null && polled.getAsBoolean()) {
+                        return Optional.of(name);
+                    }
+                }
+                sleep(Duration.ofMillis(Math.max(1, Math.min(50, (deadline - System.nanoTime()) / 1_000_000))));
+            } while (System.nanoTime() < deadline);
+            return Optional.empty();
+        };
+    }
+
+    /**
+     * Has {@link #listen} also poll {@code check} for event {@code name}: how the command line sees
+     * an operator's approve or rollback given from another shell.
+     */
+    public LocalWorkflowPort pollEvent(String name, java.util.function.BooleanSupplier check) {
+        polledEvents.put(name, check);
+        return this;
     }
 
     /** Delivers an external event (what an operator's approve or rollback does in Azure). */

@@ -24,14 +24,24 @@ public interface WorkflowPort {
     /** A durable timer. */
     void sleep(Duration duration);
 
-    /** Waits for an external event (approval, rollback) up to {@code timeout}; empty when it timed out. */
-    <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type);
+    /**
+     * Starts listening for any of {@code names}. Events raised from now on are kept until a
+     * {@link EventListener#next} takes them, so none is lost between waits (in Durable Functions
+     * one waiter per event, raced against a durable timer on every wait).
+     */
+    EventListener listen(List<String> names);
 
     /** What operators see of the run (Durable custom status, or a log line). */
     void setStatus(WorkflowStatus status);
 
     /** The workflow's notion of now (replay-safe in Durable Functions). */
     Instant now();
+
+    /** Events listened for. */
+    interface EventListener {
+        /** The name of the next event raised, or empty once {@code timeout} passed first. */
+        Optional<String> next(Duration timeout);
+    }
 
     /** A scheduled activity's result. */
     interface Pending<T> {

@@ -218,4 +218,40 @@ class CutoverIT {
             st.execute("UPDATE \"User\" SET name = 'writable again'");
         }
     }
+
+    @Test
+    void aCutoverInterruptedWhileFrozenIsUndoneAndTheNextRunCompletes(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_frozen");
+        Path routing = dir.resolve("database-url");
+        Files.writeString(routing, s.source() + "\n");
+        RoutingSwitch crashing = new RoutingSwitch() {
+            @Override
+            public String current() {
+                throw new IllegalStateException("simulated crash before routing moved");
+            }
+
+            @Override
+            public void switchTo(String value) {
+                throw new AssertionError("routing must not move");
+            }
+        };
+        List<String> log = new ArrayList<>();
+        CutoverPolicy policy = CutoverPolicy.defaults().withWindow(Duration.ofMillis(500), Duration.ofMillis(100));
+        List<HealthProbe> probes = List.of(new SqlProbe(connections(s.target()), "SELECT 1"));
+        assertThatThrownBy(() -> new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), crashing, s.target(), probes, policy, log::add).run(() -> false, () -> false))
+                .hasMessageContaining("simulated crash");
+        s.writing().set(false);
+        s.writer().get();
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'while frozen'")).as("the crash left the source frozen")
+                    .hasMessageContaining("read-only");
+        }
+
+        CutoverResult result = runner(s, routing, probes, policy, log).run(() -> false, () -> false);
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.COMPLETED);
+        assertThat(log).anyMatch(l -> l.contains("interrupted before routing moved"));
+        assertThat(Files.readString(routing).strip()).isEqualTo(s.target());
+        Migrations.assertSampleTablesEqual(s.source(), s.target());
+    }
 }

@@ -65,8 +65,8 @@ class MigrationWorkflowTest {
         }
 
         @Override
-        public <T> Optional<T> waitForEvent(String name, Duration timeout, Class<T> type) {
-            return Optional.empty();
+        public EventListener listen(List<String> names) {
+            return timeout -> Optional.empty();
         }
 
         @Override

@@ -71,15 +71,38 @@ public final class H2WriteFreeze implements WriteFreeze {
         return out;
     }
 
+    /**
+     * Ends the sessions holding uncommitted changes. H2 refuses to abort a session while it runs
+     * a trigger, so a refused session is tried again once its statement is done.
+     */
     private static void endOpenWriters(Statement st) throws SQLException {
-        List<Long> sessions = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(OPEN_WRITERS)) {
-            while (rs.next()) {
-                sessions.add(rs.getLong(1));
+        for (int attempt = 1; ; attempt++) {
+            List<Long> sessions = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(OPEN_WRITERS)) {
+                while (rs.next()) {
+                    sessions.add(rs.getLong(1));
+                }
             }
-        }
-        for (long id : sessions) {
-            st.execute("CALL ABORT_SESSION(" + id + ")");
+            SQLException refused = null;
+            for (long id : sessions) {
+                try {
+                    st.execute("CALL ABORT_SESSION(" + id + ")");
+                } catch (SQLException e) {
+                    refused = e;
+                }
+            }
+            if (refused == null) {
+                return;
+            }
+            if (attempt == 200) {
+                throw refused;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refused;
+            }
         }
     }
 }
