@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "capture: start capturing source changes (before migrate); start: apply them continuously; "
                 + "status: position and lag; stop: stop a running sync (--remove also drops the capture).")
 final class SyncCommand implements Callable<Integer> {
-    static final String SYNC_ID = "default";
+    static final String SYNC_ID = SyncState.DEFAULT_ID;
 
     @Parameters(index = "0", description = "capture, start, status or stop")
     String action;
@@ -60,12 +60,8 @@ final class SyncCommand implements Callable<Integer> {
         switch (action) {
             case "capture" -> {
                 try (Connection s = src.open(); Connection t = tgt.open()) {
-                    long position = capture.install(s, dialect.introspect(s).tables());
-                    SyncState.ensure(t);
-                    if (SyncState.position(t, SYNC_ID).isEmpty()) {
-                        SyncState.save(t, SYNC_ID, position);
-                    }
-                    Console.line("Capturing changes from position " + SyncState.position(t, SYNC_ID).getAsLong()
+                    long position = SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(), SYNC_ID);
+                    Console.line("Capturing changes from position " + position
                             + "; run ferry migrate, then ferry sync start");
                 }
             }

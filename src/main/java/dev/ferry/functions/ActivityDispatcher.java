@@ -6,7 +6,17 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.convert.TargetSchema;
+import dev.ferry.engine.cutover.CutoverRunner;
+import dev.ferry.engine.cutover.HealthProbe;
+import dev.ferry.engine.cutover.HttpProbe;
+import dev.ferry.engine.cutover.RoutingSwitch;
+import dev.ferry.engine.cutover.SqlProbe;
 import dev.ferry.engine.source.JdbcConnector;
+import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.sync.SyncRunner;
+import dev.ferry.engine.sync.SyncState;
+import dev.ferry.functions.routing.RoutingSwitches;
 import dev.ferry.engine.source.SourceDialects;
 import dev.ferry.engine.workflow.ActivityNames;
 import dev.ferry.engine.workflow.MigrationActivities;
@@ -17,6 +27,11 @@ import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import java.io.IOException;
+import java.net.URI;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -34,18 +49,32 @@ public final class ActivityDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ActivityDispatcher SHARED = new ActivityDispatcher(System::getenv, line -> { }, Telemetry.global());
 
-    private final Map<MigrationRequest, MigrationActivities> hosts = new ConcurrentHashMap<>();
+    private final Map<MigrationRequest, Host> hosts = new ConcurrentHashMap<>();
+    private final Map<MigrationRequest, CutoverRunner> cutovers = new ConcurrentHashMap<>();
     private final java.util.function.Function<String, String> settings;
     private final Consumer<String> log;
     private final Telemetry telemetry;
+    private final java.util.function.Function<CutoverSpec.RoutingSpec, RoutingSwitch> routing;
 
     /**
      * @param settings app settings by name (passwords: FERRY_SOURCE_PASSWORD, FERRY_TARGET_PASSWORD)
      */
     public ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log, Telemetry telemetry) {
+        this(settings, log, telemetry, spec -> RoutingSwitches.create(spec, new DefaultAzureCredentialBuilder().build()));
+    }
+
+    /** @param routing how a request's routing section becomes the switch (Azure, or a stand-in in tests) */
+    ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log, Telemetry telemetry,
+                       java.util.function.Function<CutoverSpec.RoutingSpec, RoutingSwitch> routing) {
         this.settings = settings;
         this.log = log;
         this.telemetry = telemetry;
+        this.routing = routing;
+    }
+
+    /** A migration's connection pools, plan and activities in this host. */
+    private record Host(MigrationActivities activities, SourceDialect dialect, MigrationConfig config, Supplier<Connection> source,
+                        Supplier<Connection> target) {
     }
 
     public static ActivityDispatcher shared() {
@@ -69,7 +98,10 @@ public final class ActivityDispatcher {
         if (name.startsWith("Provision")) {
             return provision(name, migration);
         }
-        Object result = activities(migration).byName().get(name).apply(input);
+        if (name.startsWith("Cutover") || name.equals(ActivityNames.SYNC_ROUND)) {
+            return cutover(name, migration).activities().get(name).apply(input);
+        }
+        Object result = host(migration).activities().byName().get(name).apply(input);
         if (result instanceof dev.ferry.engine.verify.ValidationReport.TableResult table) {
             telemetry.table(table);
         }
@@ -95,11 +127,33 @@ public final class ActivityDispatcher {
         return progress == null ? Boolean.TRUE : new WorkflowMessages.ProvisionProgress(progress.state(), progress.ready(), progress.fqdn());
     }
 
-    private MigrationActivities activities(MigrationRequest m) {
+    private Host host(MigrationRequest m) {
         return hosts.computeIfAbsent(m, this::create);
     }
 
-    private MigrationActivities create(MigrationRequest m) {
+    /** The sync and cutover steps of a request with a cutover section, over the migration's pools and plan. */
+    private CutoverRunner cutover(String activity, MigrationRequest m) {
+        if (m.cutover() == null) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run " + activity + ": the request has no 'cutover' section");
+        }
+        return cutovers.computeIfAbsent(m, r -> {
+            Host h = host(r);
+            CutoverSpec spec = r.cutover();
+            var capture = h.dialect().changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                    "Unable to sync from " + h.dialect().product() + ": Ferry has no change capture for it"));
+            TargetSchema schema = h.activities().plan().schema();
+            SyncRunner sync = new SyncRunner(capture, h.dialect(), schema, h.config().values(), h.source(), h.target(),
+                    SyncState.DEFAULT_ID, 1_000);
+            List<HealthProbe> probes = new ArrayList<>();
+            probes.add(new SqlProbe(h.target(), spec.probeSql() == null ? "SELECT 1" : spec.probeSql()));
+            spec.probes().forEach(u -> probes.add(new HttpProbe(URI.create(u))));
+            return new CutoverRunner(schema, h.dialect(), h.config().freeze(), sync, h.source(), h.target(), routing.apply(spec.routing()),
+                    spec.routingValue() != null ? spec.routingValue() : r.target(), probes, spec.policy(), log)
+                    .onDowntime(telemetry::downtime);
+        });
+    }
+
+    private Host create(MigrationRequest m) {
         MigrationOptions defaults = MigrationOptions.defaults();
         MigrationOptions options = new MigrationOptions(m.workers() == null ? defaults.workers() : m.workers(),
                 m.chunkRows() == null ? defaults.chunkRows() : m.chunkRows(), defaults.fetchSize(), defaults.maxTargetConnections(),
@@ -111,7 +165,10 @@ public final class ActivityDispatcher {
         MigrationConfig config = m.config() == null ? MigrationConfig.defaults() : ConfigLoader.parse(m.config(), "the request's config");
         HikariDataSource sourcePool = source.pool(options.effectiveWorkers());
         HikariDataSource targetPool = target.pool(options.effectiveWorkers());
-        return new MigrationActivities(SourceDialects.forUrl(m.source()), m.source(), config, options,
-                source.connections(sourcePool), target.connections(targetPool), new TelemetryProgress(telemetry), log);
+        SourceDialect dialect = SourceDialects.forUrl(m.source());
+        Supplier<Connection> sources = source.connections(sourcePool);
+        Supplier<Connection> targets = target.connections(targetPool);
+        return new Host(new MigrationActivities(dialect, m.source(), config, options, sources, targets, new TelemetryProgress(telemetry), log),
+                dialect, config, sources, targets);
     }
 }

@@ -55,4 +55,39 @@ public final class MigrationActivityFunctions {
     public Object provisionConfigure(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
         return ActivityDispatcher.shared().run(ActivityNames.PROVISION_CONFIGURE, input);
     }
+
+    @FunctionName(ActivityNames.SYNC_CAPTURE)
+    public Object syncCapture(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.SYNC_CAPTURE, input);
+    }
+
+    @FunctionName(ActivityNames.SYNC_ROUND)
+    public Object syncRound(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.SYNC_ROUND, input);
+    }
+
+    @FunctionName(ActivityNames.CUTOVER_PREFLIGHT)
+    public Object cutoverPreflight(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.CUTOVER_PREFLIGHT, input);
+    }
+
+    @FunctionName(ActivityNames.CUTOVER_SWITCH)
+    public Object cutoverSwitch(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.CUTOVER_SWITCH, input);
+    }
+
+    @FunctionName(ActivityNames.CUTOVER_PROBE)
+    public Object cutoverProbe(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.CUTOVER_PROBE, input);
+    }
+
+    @FunctionName(ActivityNames.CUTOVER_COMPLETE)
+    public Object cutoverComplete(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.CUTOVER_COMPLETE, input);
+    }
+
+    @FunctionName(ActivityNames.CUTOVER_ROLLBACK)
+    public Object cutoverRollback(@CustomBinding(direction = "in", name = "input", type = TRIGGER) String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.CUTOVER_ROLLBACK, input);
+    }
 }

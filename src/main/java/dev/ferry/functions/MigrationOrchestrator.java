@@ -4,6 +4,8 @@ import com.microsoft.azure.functions.annotation.CustomBinding;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.durabletask.OrchestrationRunner;
 import com.microsoft.durabletask.TaskOrchestrationContext;
+import dev.ferry.engine.cutover.CutoverResult;
+import dev.ferry.engine.workflow.CutoverWorkflow;
 import dev.ferry.engine.workflow.MigrationWorkflow;
 import dev.ferry.engine.workflow.TableCopyWorkflow;
 import dev.ferry.engine.workflow.WorkflowMessages;
@@ -18,8 +20,8 @@ public final class MigrationOrchestrator {
 
     @FunctionName(FunctionNames.ORCHESTRATOR)
     public String run(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
-        return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<MigrationWorkflow.Outcome>)
-                MigrationOrchestrator::orchestrate);
+        return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<RunResult>)
+                MigrationOrchestrator::orchestrateWithCutover);
     }
 
     /** The child orchestrator: one table's chunks, in waves. */
@@ -35,9 +37,26 @@ public final class MigrationOrchestrator {
         return new TableCopyWorkflow().run(new DurableWorkflowPort(ctx, envelope.migration(), Telemetry.global()), task);
     }
 
+    /** What a run ended with: the migration, and the cutover when the request asked for one and the copy reached parity. */
+    public record RunResult(MigrationWorkflow.Outcome migration, CutoverResult cutover) {
+    }
+
     static MigrationWorkflow.Outcome orchestrate(TaskOrchestrationContext ctx) {
+        return orchestrateWithCutover(ctx).migration();
+    }
+
+    static RunResult orchestrateWithCutover(TaskOrchestrationContext ctx) {
         MigrationRequest request = ctx.getInput(MigrationRequest.class).validated();
-        return new MigrationWorkflow().run(new DurableWorkflowPort(ctx, request, Telemetry.global()),
-                new MigrationWorkflow.Request(request.validates(), request.provision() != null));
+        DurableWorkflowPort port = new DurableWorkflowPort(ctx, request, Telemetry.global());
+        MigrationWorkflow.Outcome migrated = new MigrationWorkflow().run(port,
+                new MigrationWorkflow.Request(request.validates(), request.provision() != null, request.cutover() != null));
+        if (request.cutover() == null || !migrated.succeeded()) {
+            return new RunResult(migrated, null);
+        }
+        CutoverResult cutover = new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(request.cutover().policy()));
+        if (!ctx.getIsReplaying()) {
+            Telemetry.global().cutover(cutover);
+        }
+        return new RunResult(migrated, cutover);
     }
 }

@@ -10,12 +10,18 @@ import dev.ferry.engine.FerryException;
  *
  * @param config    the migration config as YAML text, or null for the defaults
  * @param provision the target server to create or reuse first, or null when it exists
+ * @param cutover   the sync and cutover that follow the copy, or null to stop after it
  */
 public record MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate,
-                               ProvisionSpec provision) {
+                               ProvisionSpec provision, CutoverSpec cutover) {
 
     public MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate) {
-        this(source, target, config, workers, chunkRows, validate, null);
+        this(source, target, config, workers, chunkRows, validate, null, null);
+    }
+
+    public MigrationRequest(String source, String target, String config, Integer workers, Integer chunkRows, Boolean validate,
+                            ProvisionSpec provision) {
+        this(source, target, config, workers, chunkRows, validate, provision, null);
     }
 
     /** Refuses a request that lacks a field or carries a password, naming the field. */
@@ -40,6 +46,9 @@ public record MigrationRequest(String source, String target, String config, Inte
             require("provision.adminObjectId", provision.adminObjectId());
             require("provision.adminName", provision.adminName());
             require("provision.database", provision.database());
+        }
+        if (cutover != null) {
+            cutover.validate();
         }
         if (chunkRows != null && chunkRows < 1) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'chunkRows': must be at least 1, was " + chunkRows);

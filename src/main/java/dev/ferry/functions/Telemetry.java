@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
@@ -27,6 +28,8 @@ public final class Telemetry {
     private final LongCounter phases;
     private final LongCounter mismatches;
     private final LongCounter parity;
+    private final LongHistogram downtime;
+    private final LongCounter cutovers;
 
     public Telemetry(OpenTelemetry otel) {
         Meter m = otel.getMeter("dev.ferry");
@@ -36,6 +39,9 @@ public final class Telemetry {
         phases = m.counterBuilder("ferry.run.phase").setDescription("Phase changes of migration runs").build();
         mismatches = m.counterBuilder("ferry.validation.mismatches").setDescription("Tables found different by validation").build();
         parity = m.counterBuilder("ferry.parity.checks").setDescription("Nightly parity checks by result").build();
+        downtime = m.histogramBuilder("ferry.cutover.downtime").ofLongs().setUnit("ms")
+                .setDescription("Write freeze to the target serving, per cutover").build();
+        cutovers = m.counterBuilder("ferry.cutover.outcomes").setDescription("Cutovers by outcome").build();
     }
 
     public static Telemetry global() {
@@ -60,6 +66,16 @@ public final class Telemetry {
         if (!result.equal()) {
             mismatches.add(1, Attributes.of(TABLE, result.source()));
         }
+    }
+
+    /** The downtime of a switch, recorded by the activity that measured it. */
+    void downtime(long millis) {
+        downtime.record(millis);
+    }
+
+    /** How a cutover ended (COMPLETED, ROLLED_BACK, ABORTED). */
+    void cutover(dev.ferry.engine.cutover.CutoverResult result) {
+        cutovers.add(1, Attributes.of(RESULT, result.outcome()));
     }
 
     void parity(ValidationReport report) {

@@ -64,7 +64,14 @@ class ActivityDispatcherIT {
 
         @Override
         public EventListener listen(List<String> names) {
-            return timeout -> Optional.empty();
+            return timeout -> {
+                try {
+                    Thread.sleep(timeout.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.empty();
+            };
         }
 
         @Override
@@ -96,5 +103,41 @@ class ActivityDispatcherIT {
                     .isEqualTo(Migrations.fingerprint(source, "\"" + table + "\"", order));
         }
         assertThat(Migrations.count(target, "ferry.run WHERE status = 'done'")).isEqualTo(1);
+    }
+
+    /**
+     * A start request with a cutover section, through serialized activities: capture before the
+     * copy, a write after it, sync rounds, the switch and a passing window — routing moves, the
+     * write is on the target, the downtime is measured.
+     */
+    @Test
+    void aRequestWithACutoverCapturesSyncsAndSwitchesThroughSerializedMessages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String source = TestPostgres.newDatabase("fncut_src");
+        try (var c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 4, 10);
+        }
+        String target = TestPostgres.newDatabase("fncut_tgt");
+        java.nio.file.Path routing = dir.resolve("routing");
+        java.nio.file.Files.writeString(routing, "the-source");
+        CutoverSpec spec = new CutoverSpec(new CutoverSpec.RoutingSpec(CutoverSpec.RoutingSpec.WEBHOOK, "https://app.example/routing",
+                null, null, null, null, null, null, null), "the-target", List.of(), "SELECT count(*) FROM \"User\"", 1L, null, null);
+        MigrationRequest request = new MigrationRequest(source, target, null, 2, 60, true, null, spec).validated();
+        List<String> log = new java.util.ArrayList<>();
+        ActivityDispatcher dispatcher = new ActivityDispatcher(name -> null, log::add, Telemetry.global(),
+                r -> new dev.ferry.engine.cutover.FileRoutingSwitch(routing));
+        SerializingPort port = new SerializingPort(dispatcher, JSON.readValue(JSON.writeValueAsString(request), MigrationRequest.class));
+        MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, false, true));
+        assertThat(out.succeeded()).isTrue();
+        try (var c = TestPostgres.connect(source); var st = c.createStatement()) {
+            st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('after-copy', 'c', 'k', 'l', now())");
+        }
+        dev.ferry.engine.cutover.CutoverResult result = new dev.ferry.engine.workflow.CutoverWorkflow().run(port,
+                dev.ferry.engine.workflow.CutoverWorkflow.Request.of(spec.policy()));
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(dev.ferry.engine.cutover.CutoverResult.COMPLETED);
+        assertThat(java.nio.file.Files.readString(routing).strip()).isEqualTo("the-target");
+        assertThat(result.downtimeMillis()).isPositive().isLessThan(5_000);
+        assertThat(Migrations.count(target, "\"Setting\" WHERE id = 'after-copy'")).isEqualTo(1);
+        Migrations.assertSampleTablesEqual(source, target);
     }
 }

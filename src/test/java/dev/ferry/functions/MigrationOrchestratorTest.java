@@ -162,4 +162,90 @@ class MigrationOrchestratorTest {
         assertThatThrownBy(() -> MigrationOrchestrator.orchestrate(ctx)).hasMessageContaining("'source'")
                 .hasMessageContaining("app settings");
     }
+
+    private static final MigrationRequest WITH_CUTOVER = new MigrationRequest(REQUEST.source(), REQUEST.target(), null, 4, 100_000, true,
+            null, new CutoverSpec(new CutoverSpec.RoutingSpec(CutoverSpec.RoutingSpec.KEY_VAULT_SECRET, null, null, null,
+            "https://crm-kv.vault.azure.net", "crm-database-url", null, null, null), null, List.of(), null, null, 600L, null));
+
+    @SuppressWarnings("unchecked")
+    private Task<Object>[] cutoverSteps(dev.ferry.engine.cutover.CutoverResult ending) {
+        when(ctx.getInput(MigrationRequest.class)).thenReturn(WITH_CUTOVER);
+        tablesValidate(true);
+        Task<Long> captured = done(7L);
+        when(ctx.callActivity(eq(ActivityNames.SYNC_CAPTURE), any(), any(TaskOptions.class), eq(Long.class))).thenReturn(captured);
+        Task<dev.ferry.engine.cutover.CutoverSteps.SyncProgress> synced = done(new dev.ferry.engine.cutover.CutoverSteps.SyncProgress(3, 0, 0));
+        when(ctx.callActivity(eq(ActivityNames.SYNC_ROUND), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.SyncProgress.class))).thenReturn(synced);
+        Task<dev.ferry.engine.cutover.CutoverSteps.Preflight> preflight = done(new dev.ferry.engine.cutover.CutoverSteps.Preflight(false,
+                null, null, 0));
+        when(ctx.callActivity(eq(ActivityNames.CUTOVER_PREFLIGHT), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.Preflight.class))).thenReturn(preflight);
+        Task<dev.ferry.engine.cutover.CutoverSteps.Switched> switched = done(new dev.ferry.engine.cutover.CutoverSteps.Switched(true, null,
+                1_200, "previous", 5));
+        when(ctx.callActivity(eq(ActivityNames.CUTOVER_SWITCH), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.Switched.class))).thenReturn(switched);
+        Task<dev.ferry.engine.cutover.CutoverSteps.ProbeRound> probed = done(new dev.ferry.engine.cutover.CutoverSteps.ProbeRound(
+                List.of(new dev.ferry.engine.cutover.HealthProbe.Result("sql", true, 3, "ok"))));
+        when(ctx.callActivity(eq(ActivityNames.CUTOVER_PROBE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.ProbeRound.class))).thenReturn(probed);
+        Task<dev.ferry.engine.cutover.CutoverResult> end = done(ending);
+        when(ctx.callActivity(eq(ActivityNames.CUTOVER_COMPLETE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class))).thenReturn(end);
+        when(ctx.callActivity(eq(ActivityNames.CUTOVER_ROLLBACK), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class))).thenReturn(end);
+        Task<Object> approve = mock(Task.class);
+        Task<Object> rollback = mock(Task.class);
+        Task<Void> timer = mock(Task.class);
+        when(ctx.waitForExternalEvent(MigrationHttpApi.APPROVE_EVENT, Object.class)).thenReturn(approve);
+        when(ctx.waitForExternalEvent(MigrationHttpApi.ROLLBACK_EVENT, Object.class)).thenReturn(rollback);
+        when(ctx.createTimer(any(java.time.Duration.class))).thenReturn(timer);
+        return new Task[] {approve, rollback, (Task) timer};
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHealthWindowIsADurableTimerRacedAgainstTheApprovalWhichCompletesTheCutover() {
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("COMPLETED", "health window passed", 1_200, 0, 0,
+                List.of()));
+        Task<Task<?>> timerWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[2]);
+        Task<Task<?>> approvalWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[0]);
+        when(ctx.anyOf(anyList())).thenReturn(timerWon, approvalWon);
+        MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
+        assertThat(result.migration().succeeded()).isTrue();
+        assertThat(result.cutover().outcome()).isEqualTo("COMPLETED");
+        ArgumentCaptor<java.time.Duration> timers = ArgumentCaptor.forClass(java.time.Duration.class);
+        verify(ctx, org.mockito.Mockito.times(2)).createTimer(timers.capture());
+        assertThat(timers.getAllValues()).allMatch(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0);
+        ArgumentCaptor<List<Task<?>>> races = ArgumentCaptor.forClass(List.class);
+        verify(ctx, org.mockito.Mockito.times(2)).anyOf(races.capture());
+        assertThat(races.getAllValues().get(0)).contains(t[0], t[1], t[2]);
+        verify(ctx, org.mockito.Mockito.times(2)).callActivity(eq(ActivityNames.CUTOVER_PROBE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.ProbeRound.class));
+        verify(ctx).callActivity(eq(ActivityNames.CUTOVER_COMPLETE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class));
+        verify(ctx, never()).callActivity(eq(ActivityNames.CUTOVER_ROLLBACK), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class));
+        verify(ctx).callActivity(eq(ActivityNames.SYNC_CAPTURE), any(), any(TaskOptions.class), eq(Long.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRollbackEventDuringTheWindowRollsBack() {
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("ROLLED_BACK", "an operator asked to roll back",
+                1_200, 900, 4, List.of()));
+        Task<Task<?>> rollbackWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[1]);
+        when(ctx.anyOf(anyList())).thenReturn(rollbackWon);
+        MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
+        assertThat(result.cutover().outcome()).isEqualTo("ROLLED_BACK");
+        ArgumentCaptor<Object> order = ArgumentCaptor.forClass(Object.class);
+        verify(ctx).callActivity(eq(ActivityNames.CUTOVER_ROLLBACK), order.capture(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class));
+        dev.ferry.engine.cutover.CutoverSteps.RollbackOrder sent = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                ((ActivityEnvelope) order.getValue()).payload(), dev.ferry.engine.cutover.CutoverSteps.RollbackOrder.class);
+        assertThat(sent.reason()).isEqualTo("an operator asked to roll back");
+        assertThat(sent.previousRouting()).isEqualTo("previous");
+        assertThat(sent.reversePosition()).isEqualTo(5);
+        verify(ctx, never()).callActivity(eq(ActivityNames.CUTOVER_COMPLETE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class));
+    }
 }

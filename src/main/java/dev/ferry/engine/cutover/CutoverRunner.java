@@ -57,6 +57,7 @@ public final class CutoverRunner {
     private final List<HealthProbe> probes;
     private final CutoverPolicy policy;
     private final Consumer<String> log;
+    private static final int SYNC_ROUND_BATCHES = 20;
     private java.util.function.LongConsumer downtimeObserver = ms -> { };
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
@@ -92,11 +93,26 @@ public final class CutoverRunner {
     /** The steps by activity name, for a workflow runner. */
     public Map<String, Function<Object, Object>> activities() {
         return Map.of(
+                ActivityNames.SYNC_ROUND, in -> syncRound(),
                 ActivityNames.CUTOVER_PREFLIGHT, in -> preflight(),
                 ActivityNames.CUTOVER_SWITCH, in -> switchOver(),
                 ActivityNames.CUTOVER_PROBE, in -> probeRound(),
                 ActivityNames.CUTOVER_COMPLETE, in -> complete((CutoverSteps.CompleteOrder) in),
                 ActivityNames.CUTOVER_ROLLBACK, in -> rollBack((CutoverSteps.RollbackOrder) in));
+    }
+
+    /** Applies pending changes, a bounded number of batches (writers may keep the sync from ever draining). */
+    public CutoverSteps.SyncProgress syncRound() {
+        long applied = 0;
+        for (int i = 0; i < SYNC_ROUND_BATCHES; i++) {
+            int n = sync.step();
+            applied += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        ChangeCapture.Lag lag = sync.lag();
+        return new CutoverSteps.SyncProgress(applied, lag.pending(), lag.seconds());
     }
 
     /**

@@ -21,6 +21,10 @@ public final class CutoverSteps {
     public record Switched(boolean switched, String abortReason, long downtimeMillis, String previousRouting, long reversePosition) {
     }
 
+    /** A sync round: changes applied, and the lag left. */
+    public record SyncProgress(long applied, long pending, double seconds) {
+    }
+
     /** One round of health probes. */
     public record ProbeRound(List<HealthProbe.Result> results) {
     }

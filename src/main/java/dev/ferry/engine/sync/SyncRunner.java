@@ -35,6 +35,25 @@ public final class SyncRunner {
         this.batch = batch;
     }
 
+    /**
+     * Starts capturing changes of {@code tables} for sync {@code syncId}: installs the capture
+     * (idempotent) and, unless the sync already has a position, records where it starts. Run before
+     * the bulk copy's snapshot, so every change after it is captured. Returns the sync's position.
+     */
+    public static long startCapture(ChangeCapture capture, Connection source, Connection target, List<dev.ferry.engine.model.Table> tables,
+                                    String syncId) {
+        long position = capture.install(source, tables);
+        SyncState.ensure(target);
+        if (SyncState.position(target, syncId).isEmpty()) {
+            try {
+                SyncState.save(target, syncId, position);
+            } catch (java.sql.SQLException e) {
+                throw FerryException.fromSql(ErrorCode.COPY, "Unable to record where sync '" + syncId + "' starts", e);
+            }
+        }
+        return SyncState.position(target, syncId).getAsLong();
+    }
+
     /** Applies one batch; returns how many changes it applied. */
     public int step() {
         try (Connection src = source.get(); Connection tgt = target.get()) {

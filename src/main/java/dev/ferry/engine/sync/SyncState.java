@@ -11,6 +11,9 @@ import java.util.OptionalLong;
 
 /** The sync's position and stop request, in the target's {@code ferry.sync_state}, saved with each applied batch. */
 public final class SyncState {
+    /** The sync the command line and the Functions app use unless told otherwise. */
+    public static final String DEFAULT_ID = "default";
+
     static final String TABLE = """
             CREATE SCHEMA IF NOT EXISTS ferry;
             CREATE TABLE IF NOT EXISTS ferry.sync_state (

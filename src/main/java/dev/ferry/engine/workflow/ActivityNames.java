@@ -11,6 +11,8 @@ public final class ActivityNames {
     public static final String PROVISION_START = "ProvisionStart";
     public static final String PROVISION_POLL = "ProvisionPoll";
     public static final String PROVISION_CONFIGURE = "ProvisionConfigure";
+    public static final String SYNC_CAPTURE = "SyncCapture";
+    public static final String SYNC_ROUND = "SyncRound";
     public static final String CUTOVER_PREFLIGHT = "CutoverPreflight";
     public static final String CUTOVER_SWITCH = "CutoverSwitch";
     public static final String CUTOVER_PROBE = "CutoverProbe";
@@ -28,6 +30,8 @@ public final class ActivityNames {
             java.util.Map.entry(PROVISION_START, WorkflowMessages.ProvisionStep.class),
             java.util.Map.entry(PROVISION_POLL, WorkflowMessages.ProvisionStep.class),
             java.util.Map.entry(PROVISION_CONFIGURE, WorkflowMessages.ProvisionStep.class),
+            java.util.Map.entry(SYNC_CAPTURE, MigrationWorkflow.Request.class),
+            java.util.Map.entry(SYNC_ROUND, CutoverWorkflow.Request.class),
             java.util.Map.entry(CUTOVER_PREFLIGHT, CutoverWorkflow.Request.class),
             java.util.Map.entry(CUTOVER_SWITCH, CutoverWorkflow.Request.class),
             java.util.Map.entry(CUTOVER_PROBE, CutoverWorkflow.Request.class),

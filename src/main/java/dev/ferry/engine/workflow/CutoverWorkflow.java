@@ -22,15 +22,30 @@ public final class CutoverWorkflow {
     public static final String APPROVE_EVENT = "ApproveCutover";
     public static final String ROLLBACK_EVENT = "Rollback";
 
-    /** The window's rules (milliseconds, so the request serializes plainly). */
-    public record Request(long windowMillis, long probeEveryMillis, double maxErrorRate, long maxP95Millis, boolean requireApproval) {
+    /** Sync rounds before the cutover starts anyway (the switch then drains the rest with writes frozen). */
+    public static final int MAX_SYNC_ROUNDS = 120;
+    public static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * The cutover's rules (milliseconds, so the request serializes plainly).
+     *
+     * @param readyPending the sync is caught up enough to freeze when at most this many changes are pending
+     */
+    public record Request(long windowMillis, long probeEveryMillis, double maxErrorRate, long maxP95Millis, boolean requireApproval,
+                          long readyPending) {
         public static Request of(CutoverPolicy policy) {
             return new Request(policy.window().toMillis(), policy.probeEvery().toMillis(), policy.maxErrorRate(),
-                    policy.maxP95Millis(), policy.requireApproval());
+                    policy.maxP95Millis(), policy.requireApproval(), policy.maxPendingChanges());
         }
     }
 
     public CutoverResult run(WorkflowPort port, Request request) {
+        status(port, "SYNCING");
+        CutoverSteps.SyncProgress sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
+        for (int round = 1; sync.pending() > request.readyPending() && round < MAX_SYNC_ROUNDS; round++) {
+            port.sleep(SYNC_INTERVAL);
+            sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
+        }
         status(port, "PREFLIGHT");
         CutoverSteps.Preflight preflight = port.callActivity(ActivityNames.CUTOVER_PREFLIGHT, request, CutoverSteps.Preflight.class).await();
         if (preflight.interrupted()) {

@@ -90,6 +90,7 @@ public final class MigrationActivities {
         m.put(ActivityNames.VALIDATE_SCHEMA, in -> validateSchema((RunRef) in));
         m.put(ActivityNames.VALIDATE_TABLE, in -> validateTable((TableTask) in));
         m.put(ActivityNames.FINISH_RUN, in -> finishRun((RunFinished) in));
+        m.put(ActivityNames.SYNC_CAPTURE, in -> captureChanges());
         return m;
     }
 
@@ -107,6 +108,20 @@ public final class MigrationActivities {
             }
         }
         return plan;
+    }
+
+    /** Starts change capture on the source for the default sync, before the copy; returns where it starts. */
+    public Long captureChanges() {
+        var capture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                "Unable to capture changes of " + dialect.product() + ": Ferry has no change capture for it"));
+        try (Connection s = source.get(); Connection t = target.get()) {
+            long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(),
+                    dev.ferry.engine.sync.SyncState.DEFAULT_ID);
+            log.accept("Capturing changes on the source from position " + position);
+            return position;
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to start change capture", e);
+        }
     }
 
     /** Starts a run, or resumes the unfinished run of the same source and schema: pre-data and chunk plan, each once. */

@@ -41,17 +41,22 @@ public final class MigrationWorkflow {
     /**
      * What to run: the options the workflow decides by (the connection details live in the activities).
      *
-     * @param provision create or reuse the target server first
+     * @param provision      create or reuse the target server first
+     * @param captureChanges start change capture on the source before the copy (a cutover follows)
      */
-    public record Request(boolean validate, boolean provision) {
+    public record Request(boolean validate, boolean provision, boolean captureChanges) {
         public Request(boolean validate) {
-            this(validate, false);
+            this(validate, false, false);
         }
     }
 
     public Outcome run(WorkflowPort port, Request request) {
         if (request.provision()) {
             provision(port);
+        }
+        if (request.captureChanges()) {
+            port.setStatus(new WorkflowStatus(null, "CAPTURING_CHANGES", 0, 0, 0, 0, null));
+            port.callActivity(ActivityNames.SYNC_CAPTURE, request, Long.class).await();
         }
         port.setStatus(new WorkflowStatus(null, "PLANNING", 0, 0, 0, 0, null));
         RunStarted run = port.callActivity(ActivityNames.START_RUN, request, RunStarted.class).await();

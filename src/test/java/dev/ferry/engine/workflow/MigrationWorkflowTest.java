@@ -162,7 +162,7 @@ class MigrationWorkflowTest {
     @Test
     void provisioningStartsThenPollsOnDurableTimersThenConfiguresBeforeTheRun() {
         ScriptedPort port = new ScriptedPort(withProvisioning(2));
-        new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true));
+        new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true, false));
         assertThat(port.calls.subList(0, 5)).containsExactly(ActivityNames.PROVISION_START, ActivityNames.PROVISION_POLL,
                 ActivityNames.PROVISION_POLL, ActivityNames.PROVISION_CONFIGURE, ActivityNames.START_RUN);
         assertThat(port.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
@@ -172,7 +172,7 @@ class MigrationWorkflowTest {
     @Test
     void aServerThatNeverBecomesReadyFailsTheRunAfterTheDeadline() {
         ScriptedPort port = new ScriptedPort(withProvisioning(Integer.MAX_VALUE));
-        assertThatThrownBy(() -> new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true)))
+        assertThatThrownBy(() -> new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true, true, false)))
                 .isInstanceOf(FerryException.class).hasMessageContaining("Updating").hasMessageContaining("90 polls");
         assertThat(port.calls).doesNotContain(ActivityNames.START_RUN, ActivityNames.PROVISION_CONFIGURE);
         assertThat(port.sleeps).hasSize(MigrationWorkflow.MAX_PROVISION_POLLS);

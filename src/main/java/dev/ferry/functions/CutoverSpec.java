@@ -1,0 +1,97 @@
+package dev.ferry.functions;
+
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.cutover.CutoverPolicy;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The cutover that follows the migration (optional part of a start request). With it, the run
+ * captures changes before the copy, syncs after it until caught up, then switches with a health
+ * window; approve and rollback arrive as the run's events.
+ *
+ * @param routing              where the application reads its database connection from
+ * @param routingValue         what routing switches to (default: the target URL as given)
+ * @param probeUrls            application health URLs probed during the window
+ * @param probeSql             query probed on the target (default {@code SELECT 1})
+ * @param windowSeconds        health window length (default 900)
+ * @param approveWithinSeconds when set, an approval is required within this many seconds, else rollback
+ * @param maxPendingChanges    the sync is caught up enough to freeze when at most this many changes wait
+ */
+public record CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
+                          Long approveWithinSeconds, Long maxPendingChanges) {
+
+    void validate() {
+        if (routing == null) {
+            throw missing("cutover.routing");
+        }
+        routing.validate();
+        if (windowSeconds != null && windowSeconds < 1) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'cutover.windowSeconds': must be at least 1");
+        }
+        if (approveWithinSeconds != null && approveWithinSeconds < 1) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'cutover.approveWithinSeconds': must be at least 1");
+        }
+    }
+
+    CutoverPolicy policy() {
+        CutoverPolicy d = CutoverPolicy.defaults();
+        Duration window = Duration.ofSeconds(approveWithinSeconds != null ? approveWithinSeconds
+                : windowSeconds != null ? windowSeconds : d.window().toSeconds());
+        Duration every = Duration.ofSeconds(Math.min(d.probeEvery().toSeconds(), Math.max(1, window.toSeconds() / 10)));
+        return new CutoverPolicy(maxPendingChanges == null ? d.maxPendingChanges() : maxPendingChanges, window, every,
+                d.maxErrorRate(), d.maxP95Millis(), approveWithinSeconds != null);
+    }
+
+    List<String> probes() {
+        return probeUrls == null ? List.of() : probeUrls;
+    }
+
+    static FerryException missing(String field) {
+        return new FerryException(ErrorCode.CONFIGURATION, "Unable to start a cutover: field '" + field + "' is missing");
+    }
+
+    /**
+     * Where the application's database routing lives. {@code kind} is one of {@code webhook}
+     * ({@code url}), {@code app-setting} (an App Service or Functions app's {@code resourceId} and
+     * {@code setting}), {@code key-vault-secret} ({@code vaultUrl}, {@code secret}) or
+     * {@code app-configuration} ({@code endpoint}, {@code key}, optional {@code label}).
+     */
+    public record RoutingSpec(String kind, String url, String resourceId, String setting, String vaultUrl, String secret,
+                              String endpoint, String key, String label) {
+        public static final String WEBHOOK = "webhook";
+        public static final String APP_SETTING = "app-setting";
+        public static final String KEY_VAULT_SECRET = "key-vault-secret";
+        public static final String APP_CONFIGURATION = "app-configuration";
+
+        void validate() {
+            if (kind == null) {
+                throw missing("cutover.routing.kind");
+            }
+            switch (kind) {
+                case WEBHOOK -> require("url", url);
+                case APP_SETTING -> {
+                    require("resourceId", resourceId);
+                    require("setting", setting);
+                }
+                case KEY_VAULT_SECRET -> {
+                    require("vaultUrl", vaultUrl);
+                    require("secret", secret);
+                }
+                case APP_CONFIGURATION -> {
+                    require("endpoint", endpoint);
+                    require("key", key);
+                }
+                default -> throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'cutover.routing.kind': '" + kind
+                        + "' is not one of webhook, app-setting, key-vault-secret, app-configuration");
+            }
+        }
+
+        private static void require(String field, String value) {
+            if (value == null || value.isBlank()) {
+                throw missing("cutover.routing." + field);
+            }
+        }
+    }
+}
