@@ -14,7 +14,10 @@ class DemoCommandIT {
         assertThat(run.exit()).as(run.err() + run.out()).isZero();
         assertThat(run.out()).contains("Started embedded PostgreSQL 16").contains("indexes 38 of 38")
                 .contains("Validation (hash): PARITY").contains("foreign keys: 16 of 16")
-                .contains("Demo complete: every row of every table arrived and was proven equal.");
+                .contains("Cutover COMPLETED").contains("writes were frozen for")
+                .contains("After the cutover: Validation (hash): PARITY")
+                .contains("Demo complete: every row of every table, and every write made during the migration, arrived");
+        assertThat(dir.resolve("database-url")).content().contains("jdbc:postgresql:");
         for (String f : new String[] {"assessment.md", "report.json", "validation.json", "post-data.sql"}) {
             assertThat(dir.resolve(f)).exists();
         }
