@@ -45,13 +45,13 @@ final class CutoverCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "approve: approve the running cutover window")
     String action;
 
-    @Option(names = "--source", description = "Source JDBC URL.")
+    @Option(names = "--source", description = OptionText.SOURCE)
     String source;
 
-    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL.")
+    @Option(names = "--target", required = true, description = OptionText.TARGET)
     String target;
 
-    @Option(names = "--config", description = "The migration config file.")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--routing-file", description = "File holding the database URL the application uses.")

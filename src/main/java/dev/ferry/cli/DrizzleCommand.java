@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "drizzle", mixinStandardHelpOptions = true,
         description = "Writes a Drizzle ORM pg-core schema (TypeScript) for the PostgreSQL schema Ferry creates from the source.")
 final class DrizzleCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = "Source JDBC URL (password from the URL or FERRY_SOURCE_PASSWORD).")
+    @Option(names = "--source", required = true, description = OptionText.SOURCE)
     String source;
 
-    @Option(names = "--config", description = "Migration config file (YAML): the same one the migration uses.")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--out", defaultValue = "schema.ts", description = "The TypeScript file to write (default ${DEFAULT-VALUE}).")

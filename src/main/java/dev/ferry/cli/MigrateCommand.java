@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Migrates schema and data from the source to the target PostgreSQL; re-running resumes an unfinished run.")
 final class MigrateCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = "Source JDBC URL (password from the URL or FERRY_SOURCE_PASSWORD).")
+    @Option(names = "--source", required = true, description = OptionText.SOURCE)
     String source;
 
-    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL (password from the URL or FERRY_TARGET_PASSWORD).")
+    @Option(names = "--target", required = true, description = OptionText.TARGET)
     String target;
 
-    @Option(names = "--config", description = "Migration config file (YAML).")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--workers", defaultValue = "" + MigrationOptions.DEFAULT_WORKERS, description = "Chunks copied at once (default ${DEFAULT-VALUE}).")

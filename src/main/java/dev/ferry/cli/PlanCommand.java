@@ -19,13 +19,13 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Reads the source schema and writes pre-data.sql, post-data.sql, assessment.md and assessment.json.")
 final class PlanCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = "Source JDBC URL (password from the URL or FERRY_SOURCE_PASSWORD).")
+    @Option(names = "--source", required = true, description = OptionText.SOURCE)
     String source;
 
     @Option(names = "--target", description = "Target JDBC URL; when given, Ferry checks it can connect and the server version.")
     String target;
 
-    @Option(names = "--config", description = "Migration config file (YAML).")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--out", required = true, description = "Directory for the plan files.")

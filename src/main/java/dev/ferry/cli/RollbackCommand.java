@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code ferry rollback}: asks the running cutover to roll back now (writes made on the target go back to the source). */
 @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Asks the running cutover's health window to roll back now.")
 final class RollbackCommand implements Callable<Integer> {
-    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL.")
+    @Option(names = "--target", required = true, description = OptionText.TARGET)
     String target;
 
     @Override

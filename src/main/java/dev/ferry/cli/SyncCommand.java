@@ -36,19 +36,19 @@ final class SyncCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "capture, start, status or stop")
     String action;
 
-    @Option(names = "--source", required = true, description = "Source JDBC URL.")
+    @Option(names = "--source", required = true, description = OptionText.SOURCE)
     String source;
 
-    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL.")
+    @Option(names = "--target", required = true, description = OptionText.TARGET)
     String target;
 
-    @Option(names = "--config", description = "The migration config file.")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--interval", defaultValue = "5", description = "Seconds between sync rounds (default ${DEFAULT-VALUE}).")
     long interval;
 
-    @Option(names = "--remove", description = "With stop: also remove the capture triggers from the source.")
+    @Option(names = "--remove", description = "With stop: also remove the change capture from the source.")
     boolean remove;
 
     @Override

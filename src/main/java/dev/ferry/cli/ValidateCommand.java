@@ -24,13 +24,13 @@ final class ValidateCommand implements Callable<Integer> {
     static final int MISMATCH = 1;
     static final int COULD_NOT_VALIDATE = 2;
 
-    @Option(names = "--source", required = true, description = "Source JDBC URL.")
+    @Option(names = "--source", required = true, description = OptionText.SOURCE)
     String source;
 
-    @Option(names = "--target", required = true, description = "Target PostgreSQL JDBC URL.")
+    @Option(names = "--target", required = true, description = OptionText.TARGET)
     String target;
 
-    @Option(names = "--config", description = "The migration config file the target was migrated with.")
+    @Option(names = "--config", description = OptionText.CONFIG)
     Path config;
 
     @Option(names = "--level", defaultValue = "hash", description = "count, hash or diff (default ${DEFAULT-VALUE}).")

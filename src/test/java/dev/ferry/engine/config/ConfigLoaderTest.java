@@ -73,4 +73,16 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent/ferry.yaml")))
                 .isInstanceOf(FerryException.class).hasMessageContaining("/nonexistent/ferry.yaml");
     }
+
+    @Test
+    void readsTheFreezeSectionAndDefaultsToDenyWrite() {
+        MigrationConfig c = ConfigLoader.parse("freeze:\n  sqlServer: read-only\n  denyWriteTo: [crm_app, crm_jobs]\n", "ferry.yaml");
+        assertThat(c.freeze().sqlServer()).isEqualTo(FreezeConfig.SqlServerFreeze.READ_ONLY);
+        assertThat(c.freeze().denyWriteTo()).containsExactly("crm_app", "crm_jobs");
+        assertThat(ConfigLoader.parse("freeze:\n  denyWriteTo: [crm_app]\n", "ferry.yaml").freeze().sqlServer())
+                .isEqualTo(FreezeConfig.SqlServerFreeze.DENY_WRITE);
+        assertThat(ConfigLoader.load(null).freeze().denyWriteTo()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parse("freeze:\n  sqlServer: offline\n", "ferry.yaml"))
+                .isInstanceOf(FerryException.class).hasMessageContaining("freeze.sqlServer");
+    }
 }
