@@ -11,6 +11,8 @@ import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
+import dev.ferry.engine.sync.SyncState;
+import dev.ferry.engine.verify.ChangedRowsCheck;
 import dev.ferry.engine.workflow.ActivityNames;
 import dev.ferry.engine.workflow.CutoverWorkflow;
 import dev.ferry.engine.workflow.LocalWorkflowPort;
@@ -58,6 +60,7 @@ public final class CutoverRunner {
     private final CutoverPolicy policy;
     private final Consumer<String> log;
     private static final int SYNC_ROUND_BATCHES = 20;
+    static final int QUICK_CHECK_ROWS = 10_000;
     private java.util.function.LongConsumer downtimeObserver = ms -> { };
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
@@ -153,6 +156,9 @@ public final class CutoverRunner {
         log.accept("Froze writes on the source");
         sync.drain();
         String mismatch = countMismatch();
+        if (mismatch == null) {
+            mismatch = changedRowsMismatch();
+        }
         if (mismatch != null) {
             withConnection(writable(source), sourceFreeze::unfreeze);
             withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
@@ -247,6 +253,16 @@ public final class CutoverRunner {
     /** The target's tables as PostgreSQL reads them (their keys are what the reverse capture logs). */
     private List<Table> targetTables() {
         return withResult(target, c -> new PostgresDialect().introspect(c).tables());
+    }
+
+    /** The rows the sync changed (the most recent {@value #QUICK_CHECK_ROWS}), compared on both sides. */
+    private String changedRowsMismatch() {
+        SyncState.Touched touched = withResult(target, c -> SyncState.touched(c, sync.syncId(), QUICK_CHECK_ROWS));
+        List<String> differences = new ChangedRowsCheck(dialect, forward, sync.policy()).differences(touched.keys(), source, target);
+        log.accept("Checked " + touched.size() + " changed rows (of " + touched.total() + " the sync changed): "
+                + (differences.isEmpty() ? "equal" : differences.size() + " differ"));
+        return differences.isEmpty() ? null : differences.size() + " changed rows differ (first: "
+                + String.join("; ", differences.subList(0, Math.min(5, differences.size()))) + ")";
     }
 
     private String countMismatch() {

@@ -62,6 +62,7 @@ public final class DeltaApplier {
         try {
             transaction(target, () -> {
                 applyGrouped(source, target, changes);
+                SyncState.touch(target, syncId, changes);
                 SyncState.save(target, syncId, position);
             });
         } catch (FerryException e) {
@@ -72,6 +73,7 @@ public final class DeltaApplier {
                 for (Change c : changes) {
                     applyGrouped(source, target, List.of(c));
                 }
+                SyncState.touch(target, syncId, changes);
                 SyncState.save(target, syncId, position);
             });
         }

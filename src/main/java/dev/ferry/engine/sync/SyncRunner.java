@@ -24,6 +24,8 @@ public final class SyncRunner {
     private final Supplier<Connection> target;
     private final String syncId;
     private final int batch;
+    private final ValuePolicy policy;
+    private volatile boolean ensured;
 
     public SyncRunner(ChangeCapture capture, SourceDialect dialect, TargetSchema schema, ValuePolicy policy,
                       Supplier<Connection> source, Supplier<Connection> target, String syncId, int batch) {
@@ -33,6 +35,16 @@ public final class SyncRunner {
         this.target = target;
         this.syncId = syncId;
         this.batch = batch;
+        this.policy = policy;
+    }
+
+    public String syncId() {
+        return syncId;
+    }
+
+    /** What the sync does with values PostgreSQL cannot store (the copy's policy). */
+    public ValuePolicy policy() {
+        return policy;
     }
 
     /**
@@ -57,6 +69,10 @@ public final class SyncRunner {
     /** Applies one batch; returns how many changes it applied. */
     public int step() {
         try (Connection src = source.get(); Connection tgt = target.get()) {
+            if (!ensured) {
+                SyncState.ensure(tgt); // a target first synced by an older Ferry lacks ferry.sync_touched
+                ensured = true;
+            }
             long position = SyncState.position(tgt, syncId).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                     "Unable to sync '" + syncId + "': it was never started"));
             List<Change> changes = capture.changesAfter(src, position, batch);

@@ -68,6 +68,7 @@ class CutoverIT {
                     st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('pre-" + i + "', 'pre', 'k"
                             + i + "', 'before the freeze', now())");
                     st.execute("UPDATE \"Organization\" SET city = 'v" + i + "' WHERE id = (SELECT min(id) FROM \"Organization\")");
+                    st.execute("DELETE FROM \"Interaction\" WHERE id = (SELECT min(id) FROM \"Interaction\")");
                     Thread.sleep(5);
                 } catch (SQLException frozen) {
                     // the freeze ends this session and refuses new writes: the application would now be waiting
@@ -253,5 +254,27 @@ class CutoverIT {
         assertThat(log).anyMatch(l -> l.contains("interrupted before routing moved"));
         assertThat(Files.readString(routing).strip()).isEqualTo(s.target());
         Migrations.assertSampleTablesEqual(s.source(), s.target());
+    }
+
+    /** The quick check before the switch reads the rows the sync changed on both sides: drift on the target stops the cutover. */
+    @Test
+    void aChangedRowThatDiffersOnTheTargetStopsTheCutoverBeforeTheSwitch(@TempDir Path dir) throws Exception {
+        Setup s = setUp("cut_check");
+        s.writing().set(false);
+        s.writer().get();
+        s.sync().drain();
+        try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Organization\" SET city = 'drifted' WHERE id = (SELECT min(id) FROM \"Organization\")");
+        }
+        Path routing = dir.resolve("database-url");
+        List<String> log = new ArrayList<>();
+        CutoverResult result = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT 1")),
+                CutoverPolicy.defaults().withWindow(Duration.ofMillis(300), Duration.ofMillis(100)), log).run(() -> false, () -> false);
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ABORTED);
+        assertThat(result.reason()).contains("public.Organization DIFFERENT").contains("changed rows differ");
+        assertThat(Files.readString(routing).strip()).as("routing never moved").isEqualTo(s.source());
+        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"User\" SET name = 'writable again'");
+        }
     }
 }
