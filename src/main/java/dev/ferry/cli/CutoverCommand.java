@@ -72,6 +72,9 @@ final class CutoverCommand implements Callable<Integer> {
     @Option(names = "--probe-url", description = "Application health URLs probed during the window.")
     List<URI> probeUrls = List.of();
 
+    @Option(names = "--report", description = "Write the outcome, reason, downtime and rollback figures as JSON to this file.")
+    Path report;
+
     @Option(names = "--probe-sql", defaultValue = "SELECT 1", description = "Query probed on the target (default ${DEFAULT-VALUE}).")
     String probeSql;
 
@@ -123,6 +126,14 @@ final class CutoverCommand implements Callable<Integer> {
                     result.downtimeMillis(), result.outcome().equals(CutoverResult.ROLLED_BACK)
                             ? "; rollback took " + result.rollbackDowntimeMillis() + " ms and brought back " + result.writesBroughtBack()
                             + " writes" : ""));
+            if (report != null) {
+                try {
+                    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(report.toFile(), result);
+                    Console.line("Wrote " + report);
+                } catch (java.io.IOException e) {
+                    throw new FerryException(ErrorCode.IO, "Unable to write the cutover report '" + report + "': " + e.getMessage(), e);
+                }
+            }
             return result.outcome().equals(CutoverResult.COMPLETED) ? 0 : ErrorCode.CUTOVER.exitCode();
         }
     }

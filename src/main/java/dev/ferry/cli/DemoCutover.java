@@ -78,7 +78,12 @@ final class DemoCutover {
         H2Dialect dialect = new H2Dialect();
         SyncRunner sync = new SyncRunner(dialect.changeCapture().orElseThrow(), dialect, schema, config.values(), source, target,
                 SyncState.DEFAULT_ID, 1_000);
-        Console.line("Sync: " + sync.drain() + " changes applied; " + sync.lag().pending() + " pending");
+        long applied = 0;
+        for (int round = 0, n = -1; round < 20 && n != 0; round++) {
+            n = sync.step(); // bounded: the application keeps writing, so the sync keeps up rather than drains
+            applied += n;
+        }
+        Console.line("Sync: " + applied + " changes applied; " + sync.lag().pending() + " pending");
         CutoverPolicy policy = CutoverPolicy.defaults().withWindow(window, Duration.ofMillis(500));
         CutoverResult result = new CutoverRunner(schema, dialect, config.freeze(), sync, source, target, new FileRoutingSwitch(routing),
                 targetUrl, List.of(new SqlProbe(target, "SELECT count(*) FROM \"Organization\"")), policy, Console::line)

@@ -33,10 +33,14 @@ class SyncAndCutoverCommandIT {
         assertThat(status.out()).contains("changes pending");
         Path routing = Files.writeString(dir.resolve("database-url"), source + "\n");
         PlanCommandIT.Run cutover = PlanCommandIT.ferry("cutover", "--source", source, "--target", target,
-                "--routing-file", routing.toString(), "--window", "2s");
+                "--routing-file", routing.toString(), "--window", "2s", "--report", dir.resolve("cutover.json").toString());
         assertThat(cutover.exit()).as(cutover.err() + cutover.out()).isZero();
         assertThat(cutover.out()).contains("Cutover COMPLETED").contains("writes frozen for");
         assertThat(Files.readString(routing).strip()).isEqualTo(target);
         assertThat(Migrations.count(target, "\"Setting\" WHERE id = 'late'")).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("cutover.json").toFile());
+        assertThat(report.path("outcome").asText()).isEqualTo("COMPLETED");
+        assertThat(report.path("downtimeMillis").asLong()).isPositive();
     }
 }
