@@ -19,6 +19,14 @@ interface ChangeTrackingReader {
      */
     List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top);
 
+    /**
+     * Runs {@code work} so that the current version, the minimum valid versions and the changes
+     * are read consistently (one snapshot transaction where the database allows snapshot isolation).
+     */
+    default <T> T consistently(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     /** One key column of a tracked table, as the catalog query returns it. */
     record TrackedKeyColumn(String schemaName, String tableName, String columnName, String typeName, int keyOrdinal,
                             Long minValidVersion) {

@@ -92,6 +92,10 @@ public final class SqlServerChangeCapture implements ChangeCapture {
     @Override
     public List<Change> changesAfter(Connection source, long position, int limit) {
         ChangeTrackingReader reader = readers.apply(source);
+        return reader.consistently(() -> changesAfter(reader, position, limit));
+    }
+
+    private static List<Change> changesAfter(ChangeTrackingReader reader, long position, int limit) {
         long current = reader.currentVersion();
         List<TrackedTable> live = new ArrayList<>();
         List<Change> whole = new ArrayList<>();

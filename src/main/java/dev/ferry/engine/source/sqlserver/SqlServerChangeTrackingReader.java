@@ -26,10 +26,49 @@ final class SqlServerChangeTrackingReader implements ChangeTrackingReader {
             JOIN sys.columns c ON c.object_id = t.object_id AND c.column_id = ic.column_id
             ORDER BY s.name, t.name, ic.key_ordinal""";
 
+    static final String SNAPSHOT_ALLOWED = "SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()";
+    /** {@code SQLServerConnection.TRANSACTION_SNAPSHOT}. */
+    static final int TRANSACTION_SNAPSHOT = 4096;
+
     private final Connection connection;
 
     SqlServerChangeTrackingReader(Connection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * Microsoft's pattern for Change Tracking readers: version and changes in one snapshot
+     * transaction, so a change committing meanwhile is either wholly in or wholly after the batch.
+     * Without ALLOW_SNAPSHOT_ISOLATION the reads run under the connection's default isolation.
+     */
+    @Override
+    public <T> T consistently(java.util.function.Supplier<T> work) {
+        try {
+            boolean snapshot;
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SNAPSHOT_ALLOWED)) {
+                snapshot = rs.next() && rs.getInt(1) == 1;
+            }
+            if (!snapshot) {
+                return work.get();
+            }
+            boolean auto = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setTransactionIsolation(TRANSACTION_SNAPSHOT);
+            connection.setAutoCommit(false);
+            try {
+                T result = work.get();
+                connection.commit();
+                return result;
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(auto);
+                connection.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read changes in a snapshot transaction", e);
+        }
     }
 
     @Override
