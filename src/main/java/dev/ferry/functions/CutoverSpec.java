@@ -55,13 +55,15 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
     /**
      * Where the application's database routing lives. {@code kind} is one of {@code webhook}
      * ({@code url}), {@code app-setting} (an App Service or Functions app's {@code resourceId} and
-     * {@code setting}), {@code key-vault-secret} ({@code vaultUrl}, {@code secret}) or
+     * {@code setting}), {@code app-connection-string} (the same, {@code setting} naming the
+     * connection string), {@code key-vault-secret} ({@code vaultUrl}, {@code secret}) or
      * {@code app-configuration} ({@code endpoint}, {@code key}, optional {@code label}).
      */
     public record RoutingSpec(String kind, String url, String resourceId, String setting, String vaultUrl, String secret,
                               String endpoint, String key, String label) {
         public static final String WEBHOOK = "webhook";
         public static final String APP_SETTING = "app-setting";
+        public static final String APP_CONNECTION_STRING = "app-connection-string";
         public static final String KEY_VAULT_SECRET = "key-vault-secret";
         public static final String APP_CONFIGURATION = "app-configuration";
 
@@ -71,7 +73,7 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
             }
             switch (kind) {
                 case WEBHOOK -> require("url", url);
-                case APP_SETTING -> {
+                case APP_SETTING, APP_CONNECTION_STRING -> {
                     require("resourceId", resourceId);
                     require("setting", setting);
                 }
@@ -84,7 +86,7 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
                     require("key", key);
                 }
                 default -> throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'cutover.routing.kind': '" + kind
-                        + "' is not one of webhook, app-setting, key-vault-secret, app-configuration");
+                        + "' is not one of webhook, app-setting, app-connection-string, key-vault-secret, app-configuration");
             }
         }
 

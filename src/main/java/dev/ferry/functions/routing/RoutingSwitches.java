@@ -18,6 +18,8 @@ public final class RoutingSwitches {
         return switch (spec.kind()) {
             case CutoverSpec.RoutingSpec.WEBHOOK -> new WebhookRoutingSwitch(URI.create(spec.url()));
             case CutoverSpec.RoutingSpec.APP_SETTING -> new AppSettingRoutingSwitch(credential, ARM, null, spec.resourceId(), spec.setting());
+            case CutoverSpec.RoutingSpec.APP_CONNECTION_STRING -> new AppConnectionStringRoutingSwitch(credential, ARM, null,
+                    spec.resourceId(), spec.setting());
             case CutoverSpec.RoutingSpec.KEY_VAULT_SECRET -> new KeyVaultSecretRoutingSwitch(new SecretClientBuilder()
                     .vaultUrl(spec.vaultUrl()).credential(credential).buildClient(), spec.secret());
             case CutoverSpec.RoutingSpec.APP_CONFIGURATION -> new AppConfigurationRoutingSwitch(credential, null, spec.endpoint(),

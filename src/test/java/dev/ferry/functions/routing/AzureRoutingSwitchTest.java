@@ -91,6 +91,24 @@ class AzureRoutingSwitchTest {
     }
 
     @Test
+    void anAppConnectionStringSwitchKeepsItsTypeAndTheOtherStrings() {
+        azure.stubFor(post(urlPathEqualTo(SITE + "/config/connectionstrings/list")).withQueryParam("api-version", equalTo("2023-12-01"))
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("{\"properties\": {\"crm\": {\"value\": \"" + OLD
+                        + "\", \"type\": \"SQLAzure\"}, \"cache\": {\"value\": \"redis://x\", \"type\": \"Custom\"}}}")));
+        azure.stubFor(put(urlPathEqualTo(SITE + "/config/connectionstrings")).willReturn(aResponse().withHeader("Content-Type", JSON)
+                .withBody("{\"properties\": {}}")));
+        AppConnectionStringRoutingSwitch routing = new AppConnectionStringRoutingSwitch(credential, base, http, SITE, "crm");
+        assertThat(routing.current()).isEqualTo(OLD);
+        routing.switchTo("postgresql://new-host/crm");
+        azure.verify(putRequestedFor(urlPathEqualTo(SITE + "/config/connectionstrings"))
+                .withHeader("Authorization", equalTo("Bearer test-token"))
+                .withRequestBody(equalToJson("{\"properties\": {\"crm\": {\"value\": \"postgresql://new-host/crm\", \"type\": "
+                        + "\"SQLAzure\"}, \"cache\": {\"value\": \"redis://x\", \"type\": \"Custom\"}}}")));
+        assertThatThrownBy(() -> new AppConnectionStringRoutingSwitch(credential, base, http, SITE, "missing").current())
+                .isInstanceOf(FerryException.class).hasMessageContaining("'missing'");
+    }
+
+    @Test
     void anAppConfigurationSwitchReadsAndWritesTheKeyWithItsLabel() {
         azure.stubFor(get(urlPathEqualTo("/kv/crm%3Adatabase-url")).withQueryParam("label", equalTo("prod"))
                 .withQueryParam("api-version", equalTo("2023-11-01")).withHeader("Authorization", equalTo("Bearer test-token"))
