@@ -18,9 +18,20 @@ import java.util.List;
  * @param windowSeconds        health window length (default 900)
  * @param approveWithinSeconds when set, an approval is required within this many seconds, else rollback
  * @param maxPendingChanges    the sync is caught up enough to freeze when at most this many changes wait
+ * @param waitForGo            after catching up, keep syncing until the start-cutover call (at most 24 h)
  */
 public record CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
-                          Long approveWithinSeconds, Long maxPendingChanges) {
+                          Long approveWithinSeconds, Long maxPendingChanges, Boolean waitForGo) {
+
+    public CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
+                       Long approveWithinSeconds, Long maxPendingChanges) {
+        this(routing, routingValue, probeUrls, probeSql, windowSeconds, approveWithinSeconds, maxPendingChanges, null);
+    }
+
+    /** The workflow's request for this cutover. */
+    public dev.ferry.engine.workflow.CutoverWorkflow.Request workflowRequest() {
+        return dev.ferry.engine.workflow.CutoverWorkflow.Request.of(policy()).withWaitForGo(Boolean.TRUE.equals(waitForGo));
+    }
 
     void validate() {
         if (routing == null) {

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 public final class MigrationHttpApi {
     public static final String APPROVE_EVENT = dev.ferry.engine.workflow.CutoverWorkflow.APPROVE_EVENT;
     public static final String ROLLBACK_EVENT = dev.ferry.engine.workflow.CutoverWorkflow.ROLLBACK_EVENT;
+    public static final String START_CUTOVER_EVENT = dev.ferry.engine.workflow.CutoverWorkflow.START_EVENT;
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final List<OrchestrationRuntimeStatus> ACTIVE = List.of(OrchestrationRuntimeStatus.PENDING,
             OrchestrationRuntimeStatus.RUNNING, OrchestrationRuntimeStatus.SUSPENDED);

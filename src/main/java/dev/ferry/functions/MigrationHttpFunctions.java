@@ -48,6 +48,15 @@ public final class MigrationHttpFunctions {
         return handle(req, binding, api -> api.status(id));
     }
 
+    @FunctionName("StartCutover")
+    public HttpResponseMessage startCutover(
+            @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/start-cutover",
+                    authLevel = AuthorizationLevel.FUNCTION) HttpRequestMessage<Optional<String>> req,
+            @BindingName("id") String id,
+            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+        return handle(req, binding, api -> api.raise(id, MigrationHttpApi.START_CUTOVER_EVENT, req.getBody().orElse(null)));
+    }
+
     @FunctionName("ApproveCutover")
     public HttpResponseMessage approve(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/approve-cutover",

@@ -53,7 +53,7 @@ public final class MigrationOrchestrator {
         if (request.cutover() == null || !migrated.succeeded()) {
             return new RunResult(migrated, null);
         }
-        CutoverResult cutover = new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(request.cutover().policy()));
+        CutoverResult cutover = new CutoverWorkflow().run(port, request.cutover().workflowRequest());
         if (!ctx.getIsReplaying()) {
             Telemetry.global().cutover(cutover);
         }

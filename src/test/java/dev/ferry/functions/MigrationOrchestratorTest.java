@@ -196,10 +196,12 @@ class MigrationOrchestratorTest {
         Task<Object> approve = mock(Task.class);
         Task<Object> rollback = mock(Task.class);
         Task<Void> timer = mock(Task.class);
+        Task<Object> start = mock(Task.class);
+        when(ctx.waitForExternalEvent(MigrationHttpApi.START_CUTOVER_EVENT, Object.class)).thenReturn(start);
         when(ctx.waitForExternalEvent(MigrationHttpApi.APPROVE_EVENT, Object.class)).thenReturn(approve);
         when(ctx.waitForExternalEvent(MigrationHttpApi.ROLLBACK_EVENT, Object.class)).thenReturn(rollback);
         when(ctx.createTimer(any(java.time.Duration.class))).thenReturn(timer);
-        return new Task[] {approve, rollback, (Task) timer};
+        return new Task[] {approve, rollback, (Task) timer, start};
     }
 
     @Test
@@ -247,5 +249,30 @@ class MigrationOrchestratorTest {
         assertThat(sent.reversePosition()).isEqualTo(5);
         verify(ctx, never()).callActivity(eq(ActivityNames.CUTOVER_COMPLETE), any(), any(TaskOptions.class),
                 eq(dev.ferry.engine.cutover.CutoverResult.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withWaitForGoTheSyncKeepsRunningUntilTheStartEventThenTheWindowRuns() {
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("COMPLETED", "health window passed", 900, 0, 0,
+                List.of()));
+        CutoverSpec base = WITH_CUTOVER.cutover();
+        when(ctx.getInput(MigrationRequest.class)).thenReturn(new MigrationRequest(REQUEST.source(), REQUEST.target(), null, 4, 100_000,
+                true, null, new CutoverSpec(base.routing(), null, List.of(), null, null, 600L, null, true)));
+        Task<Task<?>> timerWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[2]);
+        Task<Task<?>> startWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[3]);
+        Task<Task<?>> approvalWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[0]);
+        when(ctx.anyOf(anyList())).thenReturn(timerWon, timerWon, startWon, approvalWon);
+        MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
+        assertThat(result.cutover().outcome()).isEqualTo("COMPLETED");
+        // the catch-up round, then one round per go-wait timer that fired
+        verify(ctx, org.mockito.Mockito.times(3)).callActivity(eq(ActivityNames.SYNC_ROUND), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverSteps.SyncProgress.class));
+        ArgumentCaptor<java.time.Duration> timers = ArgumentCaptor.forClass(java.time.Duration.class);
+        verify(ctx, org.mockito.Mockito.atLeast(3)).createTimer(timers.capture());
+        assertThat(timers.getAllValues().subList(0, 3)).containsOnly(java.time.Duration.ofMinutes(1));
+        verify(ctx).callActivity(eq(ActivityNames.CUTOVER_COMPLETE), any(), any(TaskOptions.class),
+                eq(dev.ferry.engine.cutover.CutoverResult.class));
+        verify(ctx, org.mockito.Mockito.times(1)).waitForExternalEvent(MigrationHttpApi.ROLLBACK_EVENT, Object.class);
     }
 }

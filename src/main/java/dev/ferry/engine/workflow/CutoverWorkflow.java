@@ -21,6 +21,10 @@ import java.util.Optional;
 public final class CutoverWorkflow {
     public static final String APPROVE_EVENT = "ApproveCutover";
     public static final String ROLLBACK_EVENT = "Rollback";
+    public static final String START_EVENT = "StartCutover";
+    /** With {@code waitForGo}: how long the sync keeps the target in step waiting for the go, and how often it syncs meanwhile. */
+    public static final Duration MAX_GO_WAIT = Duration.ofHours(24);
+    public static final Duration GO_SYNC_INTERVAL = Duration.ofMinutes(1);
 
     /** Sync rounds before the cutover starts anyway (the switch then drains the rest with writes frozen). */
     public static final int MAX_SYNC_ROUNDS = 120;
@@ -30,21 +34,35 @@ public final class CutoverWorkflow {
      * The cutover's rules (milliseconds, so the request serializes plainly).
      *
      * @param readyPending the sync is caught up enough to freeze when at most this many changes are pending
+     * @param waitForGo    keep syncing after catching up until an operator's {@value #START_EVENT} (at most {@link #MAX_GO_WAIT})
      */
     public record Request(long windowMillis, long probeEveryMillis, double maxErrorRate, long maxP95Millis, boolean requireApproval,
-                          long readyPending) {
+                          long readyPending, boolean waitForGo) {
         public static Request of(CutoverPolicy policy) {
             return new Request(policy.window().toMillis(), policy.probeEvery().toMillis(), policy.maxErrorRate(),
-                    policy.maxP95Millis(), policy.requireApproval(), policy.maxPendingChanges());
+                    policy.maxP95Millis(), policy.requireApproval(), policy.maxPendingChanges(), false);
+        }
+
+        public Request withWaitForGo(boolean wait) {
+            return new Request(windowMillis, probeEveryMillis, maxErrorRate, maxP95Millis, requireApproval, readyPending, wait);
         }
     }
 
     public CutoverResult run(WorkflowPort port, Request request) {
+        // one listener for the whole cutover: a second one would leave waiters that take later events
+        WorkflowPort.EventListener operators = port.listen(List.of(START_EVENT, APPROVE_EVENT, ROLLBACK_EVENT));
         status(port, "SYNCING");
         CutoverSteps.SyncProgress sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
         for (int round = 1; sync.pending() > request.readyPending() && round < MAX_SYNC_ROUNDS; round++) {
             port.sleep(SYNC_INTERVAL);
             sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
+        }
+        if (request.waitForGo()) {
+            String stopped = waitForGo(port, request, operators);
+            if (stopped != null) {
+                status(port, "ABORTED");
+                return new CutoverResult(CutoverResult.ABORTED, stopped, 0, 0, 0, List.of());
+            }
         }
         status(port, "PREFLIGHT");
         CutoverSteps.Preflight preflight = port.callActivity(ActivityNames.CUTOVER_PREFLIGHT, request, CutoverSteps.Preflight.class).await();
@@ -63,7 +81,7 @@ public final class CutoverWorkflow {
             return new CutoverResult(CutoverResult.ABORTED, switched.abortReason(), 0, 0, 0, List.of());
         }
         status(port, "HEALTH_WINDOW");
-        String failure = window(port, request);
+        String failure = window(port, request, operators);
         if (failure == null) {
             CutoverResult done = port.callActivity(ActivityNames.CUTOVER_COMPLETE,
                     new CutoverSteps.CompleteOrder(switched.previousRouting(), switched.downtimeMillis()), CutoverResult.class).await();
@@ -75,9 +93,8 @@ public final class CutoverWorkflow {
     }
 
     /** Probe rounds until the window ends; returns why it failed, or null. */
-    private static String window(WorkflowPort port, Request request) {
+    private static String window(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
         Instant deadline = port.now().plusMillis(request.windowMillis());
-        WorkflowPort.EventListener operators = port.listen(List.of(APPROVE_EVENT, ROLLBACK_EVENT));
         List<HealthProbe.Result> results = new ArrayList<>();
         boolean approved = false;
         while (port.now().isBefore(deadline)) {
@@ -103,6 +120,23 @@ public final class CutoverWorkflow {
             }
         }
         return request.requireApproval() && !approved ? "no approval before the end of the health window" : null;
+    }
+
+    /** Syncs every minute until the go; returns why the cutover stops instead, or null on the go. */
+    private static String waitForGo(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
+        status(port, "WAITING_FOR_GO");
+        Instant deadline = port.now().plus(MAX_GO_WAIT);
+        while (port.now().isBefore(deadline)) {
+            Optional<String> event = operators.next(GO_SYNC_INTERVAL);
+            if (event.filter(START_EVENT::equals).isPresent()) {
+                return null;
+            }
+            if (event.filter(ROLLBACK_EVENT::equals).isPresent()) {
+                return "an operator cancelled the cutover before it started; the sync's capture stays installed";
+            }
+            port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
+        }
+        return "no go within " + MAX_GO_WAIT.toHours() + " h; the sync's capture stays installed";
     }
 
     private static CutoverResult rollBack(WorkflowPort port, CutoverSteps.RollbackOrder order) {
