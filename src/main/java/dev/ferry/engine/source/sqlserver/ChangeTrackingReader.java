@@ -19,6 +19,9 @@ interface ChangeTrackingReader {
      */
     List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top);
 
+    /** How many net changes of {@code table} lie after {@code after} up to {@code upTo}, and the oldest one's version (0 when none). */
+    Pending pending(TrackedTable table, long after, long upTo);
+
     /**
      * Runs {@code work} so that the current version, the minimum valid versions and the changes
      * are read consistently (one snapshot transaction where the database allows snapshot isolation).
@@ -30,6 +33,10 @@ interface ChangeTrackingReader {
     /** One key column of a tracked table, as the catalog query returns it. */
     record TrackedKeyColumn(String schemaName, String tableName, String columnName, String typeName, int keyOrdinal,
                             Long minValidVersion) {
+    }
+
+    /** A count of pending changes and the oldest one's version. */
+    record Pending(long count, long oldestVersion) {
     }
 
     /** A changed row's key, as text, and the version of its last change. */

@@ -141,10 +141,10 @@ public final class SqlServerChangeCapture implements ChangeCapture {
         long pending = 0;
         long oldest = Long.MAX_VALUE;
         for (TrackedTable t : TrackedTable.of(reader.trackedKeyColumns())) {
-            List<ChangeTrackingReader.VersionedKey> rows = reader.changes(t, position, current, null);
-            pending += rows.size();
-            if (!rows.isEmpty()) {
-                oldest = Math.min(oldest, rows.get(0).version());
+            ChangeTrackingReader.Pending p = reader.pending(t, position, current);
+            pending += p.count();
+            if (p.count() > 0) {
+                oldest = Math.min(oldest, p.oldestVersion());
             }
         }
         if (pending == 0) {

@@ -91,6 +91,20 @@ final class SqlServerChangeTrackingReader implements ChangeTrackingReader {
     }
 
     @Override
+    public Pending pending(TrackedTable table, long after, long upTo) {
+        try (PreparedStatement ps = connection.prepareStatement(table.pendingQuery())) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Pending(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to count the pending changes of " + table.ref(), e);
+        }
+    }
+
+    @Override
     public List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top) {
         List<VersionedKey> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(table.changesQuery(top))) {

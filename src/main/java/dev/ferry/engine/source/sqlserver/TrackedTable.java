@@ -51,6 +51,12 @@ record TrackedTable(TableRef ref, List<String> keyColumns, List<String> keyTypes
                 + "ORDER BY ct.SYS_CHANGE_VERSION";
     }
 
+    /** Counts the net changes after, and up to, two versions (the parameters), with the oldest one's version. */
+    String pendingQuery() {
+        return "SELECT COUNT_BIG(*), COALESCE(MIN(ct.SYS_CHANGE_VERSION), 0) FROM CHANGETABLE(CHANGES " + qualified()
+                + ", ?) AS ct WHERE ct.SYS_CHANGE_VERSION <= ?";
+    }
+
     String qualified() {
         return "[" + ref.schema().replace("]", "]]") + "].[" + ref.name().replace("]", "]]") + "]";
     }

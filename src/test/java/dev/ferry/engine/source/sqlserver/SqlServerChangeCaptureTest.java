@@ -50,6 +50,12 @@ class SqlServerChangeCaptureTest {
         }
 
         @Override
+        public Pending pending(TrackedTable table, long after, long upTo) {
+            List<VersionedKey> rows = changes(table, after, upTo, null);
+            return new Pending(rows.size(), rows.isEmpty() ? 0 : rows.get(0).version());
+        }
+
+        @Override
         public List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top) {
             return fixture.changes().getOrDefault(table.ref().toString(), List.of()).stream()
                     .filter(k -> k.version() > after && k.version() <= upTo)
@@ -95,6 +101,8 @@ class SqlServerChangeCaptureTest {
                 + "CONVERT(nvarchar(4000), ct.[Seq]) FROM CHANGETABLE(CHANGES [dbo].[Audit]]Log], ?) AS ct "
                 + "WHERE ct.SYS_CHANGE_VERSION <= ? ORDER BY ct.SYS_CHANGE_VERSION");
         assertThat(t.changesQuery(null)).startsWith("SELECT ct.SYS_CHANGE_VERSION, ");
+        assertThat(t.pendingQuery()).isEqualTo("SELECT COUNT_BIG(*), COALESCE(MIN(ct.SYS_CHANGE_VERSION), 0) FROM CHANGETABLE(CHANGES "
+                + "[dbo].[Audit]]Log], ?) AS ct WHERE ct.SYS_CHANGE_VERSION <= ?");
     }
 
     @Test
