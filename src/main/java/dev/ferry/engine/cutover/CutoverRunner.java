@@ -11,17 +11,13 @@ import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
-import dev.ferry.engine.sync.SyncState;
-import dev.ferry.engine.verify.ChangedRowsCheck;
 import dev.ferry.engine.workflow.ActivityNames;
 import dev.ferry.engine.workflow.CutoverWorkflow;
 import dev.ferry.engine.workflow.LocalWorkflowPort;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.DdlStatement;
 import dev.ferry.engine.convert.TargetSchema;
-import dev.ferry.engine.convert.TargetTable;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -60,7 +56,6 @@ public final class CutoverRunner {
     private final CutoverPolicy policy;
     private final Consumer<String> log;
     private static final int SYNC_ROUND_BATCHES = 20;
-    static final int QUICK_CHECK_ROWS = 10_000;
     private java.util.function.LongConsumer downtimeObserver = ms -> { };
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
@@ -124,15 +119,15 @@ public final class CutoverRunner {
      * frozen (routing never moved) is undone here: the source is unfrozen and this attempt goes on.
      */
     public CutoverSteps.Preflight preflight() {
-        var interrupted = withResult(writable(target, targetFreeze), CutoverState::read);
+        var interrupted = Sides.withResult(writable(target, targetFreeze), CutoverState::read);
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
             log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
             return new CutoverSteps.Preflight(true, null, interrupted.get().previousRouting(), interrupted.get().reversePosition());
         }
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.FROZEN)) {
-            withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
-            withConnection(writable(source), sourceFreeze::unfreeze);
-            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
+            Sides.withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
+            Sides.withConnection(writable(source), sourceFreeze::unfreeze);
+            Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             log.accept("A cutover was interrupted before routing moved: the source is writable again; starting over");
         }
         ChangeCapture.Lag lag = sync.lag();
@@ -151,26 +146,23 @@ public final class CutoverRunner {
     /** Freeze, last changes, row counts, identities, reverse capture, routing; the downtime is measured here. */
     public CutoverSteps.Switched switchOver() {
         long frozeAt = System.nanoTime();
-        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
-        withConnection(source, sourceFreeze::freeze);
+        Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
+        Sides.withConnection(source, sourceFreeze::freeze);
         log.accept("Froze writes on the source");
         sync.drain();
-        String mismatch = countMismatch();
-        if (mismatch == null) {
-            mismatch = changedRowsMismatch();
-        }
+        String mismatch = new QuickCheck(forward, dialect, sync, source, target, log).mismatch();
         if (mismatch != null) {
-            withConnection(writable(source), sourceFreeze::unfreeze);
-            withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
+            Sides.withConnection(writable(source), sourceFreeze::unfreeze);
+            Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             String reason = "after the last changes, " + mismatch + "; the source is writable again";
             log.accept("Cutover not started: " + reason);
             return new CutoverSteps.Switched(false, reason, 0, null, 0);
         }
         execute(target, new DdlGenerator().identityRestarts(forward));
-        long reversePosition = withResult(target, c -> targetCapture.install(c, targetTables()));
+        long reversePosition = Sides.withResult(target, c -> targetCapture.install(c, targetTables()));
         String previous = routing.current();
         // recorded before routing moves: from here on a re-run after a crash rolls back
-        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.SWITCHED, previous, reversePosition)));
+        Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.SWITCHED, previous, reversePosition)));
         routing.switchTo(targetRouting);
         long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
@@ -189,13 +181,13 @@ public final class CutoverRunner {
 
     /** The window passed: captures removed, the cutover recorded done; the source stays frozen. */
     public CutoverResult complete(CutoverSteps.CompleteOrder order) {
-        withConnection(target, c -> targetCapture.remove(c));
+        Sides.withConnection(target, c -> targetCapture.remove(c));
         if (sourceFreeze.letsFerryWrite()) {
-            withConnection(writable(source), c -> sourceCapture.remove(c));
+            Sides.withConnection(writable(source), c -> sourceCapture.remove(c));
         } else {
             log.accept("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
         }
-        withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, order.previousRouting(), 0)));
+        Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, order.previousRouting(), 0)));
         log.accept("Health window passed: cutover complete; the source stays read-only");
         return new CutoverResult(CutoverResult.COMPLETED, "health window passed", order.downtimeMillis(), 0, 0, List.of());
     }
@@ -207,25 +199,25 @@ public final class CutoverRunner {
     public CutoverResult rollBack(CutoverSteps.RollbackOrder order) {
         log.accept("Rolling back: " + order.reason());
         long started = System.nanoTime();
-        withConnection(target, targetFreeze::freeze);
+        Sides.withConnection(target, targetFreeze::freeze);
         Map<TableRef, List<String>> targetKeys = new HashMap<>();
         targetTables().forEach(t -> targetKeys.put(t.ref(), t.copyKey()));
         SourceWriteBack writeBack = new SourceWriteBack(forward, dialect, targetCapture, targetKeys);
         Supplier<Connection> writableSource = writable(source);
         if (!sourceFreeze.letsFerryWrite()) {
             log.accept("The source's freeze stops Ferry writing too: unfreezing it before the target's writes come back");
-            withConnection(source, sourceFreeze::unfreeze);
+            Sides.withConnection(source, sourceFreeze::unfreeze);
         }
         long brought = writeBack.drain(writable(target, targetFreeze), writableSource);
-        withConnection(writableSource, writeBack::raiseIdentities);
+        Sides.withConnection(writableSource, writeBack::raiseIdentities);
         if (sourceFreeze.letsFerryWrite()) {
-            withConnection(writableSource, sourceFreeze::unfreeze);
+            Sides.withConnection(writableSource, sourceFreeze::unfreeze);
         }
         routing.switchTo(order.previousRouting());
-        withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
-        withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
+        Sides.withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
+        Sides.withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
                 order.previousRouting(), 0)));
-        withConnection(writable(target, targetFreeze), targetFreeze::unfreeze);
+        Sides.withConnection(writable(target, targetFreeze), targetFreeze::unfreeze);
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
         return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
@@ -252,43 +244,11 @@ public final class CutoverRunner {
 
     /** The target's tables as PostgreSQL reads them (their keys are what the reverse capture logs). */
     private List<Table> targetTables() {
-        return withResult(target, c -> new PostgresDialect().introspect(c).tables());
-    }
-
-    /** The rows the sync changed (the most recent {@value #QUICK_CHECK_ROWS}), compared on both sides. */
-    private String changedRowsMismatch() {
-        SyncState.Touched touched = withResult(target, c -> SyncState.touched(c, sync.syncId(), QUICK_CHECK_ROWS));
-        List<String> differences = new ChangedRowsCheck(dialect, forward, sync.policy()).differences(touched.keys(), source, target);
-        log.accept("Checked " + touched.size() + " changed rows (of " + touched.total() + " the sync changed): "
-                + (differences.isEmpty() ? "equal" : differences.size() + " differ"));
-        return differences.isEmpty() ? null : differences.size() + " changed rows differ (first: "
-                + String.join("; ", differences.subList(0, Math.min(5, differences.size()))) + ")";
-    }
-
-    private String countMismatch() {
-        for (TargetTable t : forward.tables()) {
-            long s = count(source, dialect.rowCount(), dialect.qualified(t.source()));
-            long g = count(target, "count(*)", DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()));
-            if (s != g) {
-                return t.source() + " has " + s + " rows on the source and " + g + " on the target";
-            }
-        }
-        return null;
-    }
-
-    private static long count(Supplier<Connection> side, String aggregate, String table) {
-        return withResult(side, c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + aggregate + " FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            } catch (SQLException e) {
-                throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to count " + table, e);
-            }
-        });
+        return Sides.withResult(target, c -> new PostgresDialect().introspect(c).tables());
     }
 
     private static void execute(Supplier<Connection> side, List<DdlStatement> statements) {
-        withConnection(side, c -> {
+        Sides.withConnection(side, c -> {
             for (DdlStatement s : statements) {
                 try (Statement st = c.createStatement()) {
                     st.execute(s.sql());
@@ -297,33 +257,6 @@ public final class CutoverRunner {
                 }
             }
         });
-    }
-
-    private static void withConnection(Supplier<Connection> side, Consumer<Connection> work) {
-        withResult(side, c -> {
-            work.accept(c);
-            return null;
-        });
-    }
-
-    private static <T> T withResult(Supplier<Connection> side, java.util.function.Function<Connection, T> work) {
-        try (Connection c = side.get()) {
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to use a connection during the cutover", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ErrorCode.CUTOVER, "Interrupted during the health window", e);
-        }
     }
 
     private CutoverSteps.Preflight abort(String reason) {
