@@ -127,12 +127,7 @@ final class CutoverCommand implements Callable<Integer> {
                             ? "; rollback took " + result.rollbackDowntimeMillis() + " ms and brought back " + result.writesBroughtBack()
                             + " writes" : ""));
             if (report != null) {
-                try {
-                    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(report.toFile(), result);
-                    Console.line("Wrote " + report);
-                } catch (java.io.IOException e) {
-                    throw new FerryException(ErrorCode.IO, "Unable to write the cutover report '" + report + "': " + e.getMessage(), e);
-                }
+                Console.line("Wrote " + dev.ferry.engine.cutover.CutoverReportWriter.write(result, report));
             }
             return result.outcome().equals(CutoverResult.COMPLETED) ? 0 : ErrorCode.CUTOVER.exitCode();
         }

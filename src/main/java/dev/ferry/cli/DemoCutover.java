@@ -90,6 +90,7 @@ final class DemoCutover {
                 .run(() -> false, () -> false);
         writing.set(false);
         writer.join(5_000);
+        Console.line("Wrote " + dev.ferry.engine.cutover.CutoverReportWriter.write(result, out.resolve("cutover.json")));
         Console.line(String.format("Cutover %s: the application wrote %d times during the migration; writes were frozen for %d ms; "
                 + "%s now points at PostgreSQL", result.outcome(), writes.get(), result.downtimeMillis(), routing));
         return result;

@@ -18,7 +18,7 @@ class DemoCommandIT {
                 .contains("After the cutover: Validation (hash): PARITY")
                 .contains("Demo complete: every row of every table, and every write made during the migration, arrived");
         assertThat(dir.resolve("database-url")).content().contains("jdbc:postgresql:");
-        for (String f : new String[] {"assessment.md", "report.json", "validation.json", "post-data.sql"}) {
+        for (String f : new String[] {"assessment.md", "report.json", "validation.json", "post-data.sql", "cutover.json"}) {
             assertThat(dir.resolve(f)).exists();
         }
     }

@@ -51,4 +51,22 @@ class TelemetryTest {
         assertThat(all.stream().filter(m -> m.getName().equals("ferry.chunk.duration"))
                 .flatMap(m -> m.getHistogramData().getPoints().stream()).mapToLong(p -> p.getCount()).sum()).isEqualTo(2);
     }
+
+    @Test
+    void aCutoverRecordsItsDowntimeAndOutcome() {
+        telemetry.downtime(180);
+        telemetry.downtime(260);
+        telemetry.cutover(new dev.ferry.engine.cutover.CutoverResult("ROLLED_BACK", "probe failed", 260, 900, 3, java.util.List.of()));
+        Collection<MetricData> all = reader.collectAllMetrics();
+        var downtime = all.stream().filter(m -> m.getName().equals("ferry.cutover.downtime"))
+                .flatMap(m -> m.getHistogramData().getPoints().stream()).toList();
+        assertThat(downtime).hasSize(1);
+        assertThat(downtime.get(0).getCount()).isEqualTo(2);
+        assertThat(downtime.get(0).getSum()).isEqualTo(440.0);
+        assertThat(downtime.get(0).getMax()).isEqualTo(260.0);
+        assertThat(all.stream().filter(m -> m.getName().equals("ferry.cutover.outcomes"))
+                .flatMap(m -> m.getLongSumData().getPoints().stream())
+                .filter(p -> "ROLLED_BACK".equals(p.getAttributes().get(Telemetry.RESULT))).mapToLong(p -> p.getValue()).sum())
+                .isEqualTo(1);
+    }
 }
