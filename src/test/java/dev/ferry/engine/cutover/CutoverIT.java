@@ -277,4 +277,68 @@ class CutoverIT {
             st.execute("UPDATE \"User\" SET name = 'writable again'");
         }
     }
+
+    /**
+     * With snake_case names on the target, the application's writes there ("setting".updated_at,
+     * "opportunity".organization_id) go back to the source's "Setting"."updatedAt" and
+     * "Opportunity"."organizationId" through the forward mapping.
+     */
+    @Test
+    void aRollbackMapsSnakeCaseTargetNamesBackToTheSourceNames(@TempDir Path dir) throws Exception {
+        String source = TestPostgres.newDatabase("cut_snake_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 5, 10);
+        }
+        String target = TestPostgres.newDatabase("cut_snake_tgt");
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source)) {
+            start = capture.install(c, new PostgresDialect().introspect(c).tables());
+        }
+        MigrationConfig snake = MigrationConfig.defaults().withNames(dev.ferry.engine.config.NameStyle.SNAKE_CASE);
+        MigrationRunner.Result migrated = Migrations.run(source, target, snake, Migrations.small());
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "snake", start);
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "snake", 500);
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Organization\" SET city = 'synced' WHERE id = (SELECT min(id) FROM \"Organization\")");
+        }
+        AtomicInteger round = new AtomicInteger();
+        HealthProbe app = () -> {
+            int n = round.incrementAndGet();
+            if (n == 2) {
+                try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO setting (id, category, key, label, updated_at) VALUES ('snake-app', 'app', 'k', 'l', now())");
+                    st.execute("INSERT INTO opportunity (id, organization_id, name, updated_at) SELECT 'snake-opp', id, 'n', now() "
+                            + "FROM organization ORDER BY id LIMIT 1");
+                    st.execute("UPDATE organization SET city = 'renamed on target' WHERE id = (SELECT min(id) FROM organization)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new HealthProbe.Result("app", n < 3, 1, n < 3 ? "ok" : "HTTP 500");
+        };
+        Path routing = dir.resolve("database-url");
+        Files.writeString(routing, source + "\n");
+        List<String> log = new ArrayList<>();
+        CutoverResult result = new CutoverRunner(migrated.plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), sync,
+                connections(source), connections(target), new FileRoutingSwitch(routing), target, List.of(app),
+                new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false), log::add)
+                .run(() -> false, () -> false);
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
+        assertThat(Migrations.count(target, "organization WHERE city = 'synced'") + Migrations.count(target,
+                "organization WHERE city = 'renamed on target'")).as("the sync reached the snake_case target").isEqualTo(1);
+        assertThat(Migrations.count(source, "\"Setting\" WHERE id = 'snake-app' AND \"updatedAt\" IS NOT NULL")).isEqualTo(1);
+        assertThat(Migrations.count(source, "\"Opportunity\" WHERE id = 'snake-opp' AND \"organizationId\" IS NOT NULL")).isEqualTo(1);
+        assertThat(Migrations.count(source, "\"Organization\" WHERE city = 'renamed on target'")).isEqualTo(1);
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after', id, 'n', now() "
+                    + "FROM \"Organization\" LIMIT 1");
+        }
+        assertThat(Migrations.count(source, "\"Opportunity\" WHERE id = 'after' AND number > (SELECT number FROM \"Opportunity\" "
+                + "WHERE id = 'snake-opp')")).as("identity above the target's write").isEqualTo(1);
+    }
 }
