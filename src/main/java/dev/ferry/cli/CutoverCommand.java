@@ -102,8 +102,7 @@ final class CutoverCommand implements Callable<Integer> {
         MigrationConfig cfg = ConfigLoader.load(config);
         RoutingSwitch routing = routingFile != null ? new FileRoutingSwitch(routingFile) : new WebhookRoutingSwitch(routingWebhook);
         Duration windowLength = parse(approveWithin != null ? approveWithin : window);
-        CutoverPolicy policy = CutoverPolicy.defaults().withWindow(windowLength, Duration.ofSeconds(Math.min(10, Math.max(1,
-                windowLength.toSeconds() / 10)))).withApprovalRequired(approveWithin != null);
+        CutoverPolicy policy = CutoverPolicy.of(cfg.cutover(), windowLength, approveWithin != null);
         try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(2)) {
             Supplier<Connection> s = src.connections(sp);
             Supplier<Connection> t = tgt.connections(tp);

@@ -148,7 +148,7 @@ public final class ActivityDispatcher {
             probes.add(new SqlProbe(h.target(), spec.probeSql() == null ? "SELECT 1" : spec.probeSql()));
             spec.probes().forEach(u -> probes.add(new HttpProbe(URI.create(u))));
             return new CutoverRunner(schema, h.dialect(), h.config().freeze(), sync, h.source(), h.target(), routing.apply(spec.routing()),
-                    spec.routingValue() != null ? spec.routingValue() : r.target(), probes, spec.policy(), log)
+                    spec.routingValue() != null ? spec.routingValue() : r.target(), probes, spec.policy(h.config().cutover()), log)
                     .onDowntime(telemetry::downtime);
         });
     }

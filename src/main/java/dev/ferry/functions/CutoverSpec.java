@@ -28,9 +28,9 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
         this(routing, routingValue, probeUrls, probeSql, windowSeconds, approveWithinSeconds, maxPendingChanges, null);
     }
 
-    /** The workflow's request for this cutover. */
-    public dev.ferry.engine.workflow.CutoverWorkflow.Request workflowRequest() {
-        return dev.ferry.engine.workflow.CutoverWorkflow.Request.of(policy()).withWaitForGo(Boolean.TRUE.equals(waitForGo));
+    /** The workflow's request for this cutover, with the thresholds of the run's config. */
+    public dev.ferry.engine.workflow.CutoverWorkflow.Request workflowRequest(dev.ferry.engine.config.CutoverConfig config) {
+        return dev.ferry.engine.workflow.CutoverWorkflow.Request.of(policy(config)).withWaitForGo(Boolean.TRUE.equals(waitForGo));
     }
 
     void validate() {
@@ -46,13 +46,13 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
         }
     }
 
-    CutoverPolicy policy() {
-        CutoverPolicy d = CutoverPolicy.defaults();
+    /** The policy: the config's thresholds, this request's window, approval and (when given) lag limit. */
+    CutoverPolicy policy(dev.ferry.engine.config.CutoverConfig config) {
         Duration window = Duration.ofSeconds(approveWithinSeconds != null ? approveWithinSeconds
-                : windowSeconds != null ? windowSeconds : d.window().toSeconds());
-        Duration every = Duration.ofSeconds(Math.min(d.probeEvery().toSeconds(), Math.max(1, window.toSeconds() / 10)));
-        return new CutoverPolicy(maxPendingChanges == null ? d.maxPendingChanges() : maxPendingChanges, window, every,
-                d.maxErrorRate(), d.maxP95Millis(), approveWithinSeconds != null);
+                : windowSeconds != null ? windowSeconds : CutoverPolicy.defaults().window().toSeconds());
+        CutoverPolicy p = CutoverPolicy.of(config, window, approveWithinSeconds != null);
+        return maxPendingChanges == null ? p : new CutoverPolicy(maxPendingChanges, p.window(), p.probeEvery(), p.maxErrorRate(),
+                p.maxP95Millis(), p.requireApproval());
     }
 
     List<String> probes() {

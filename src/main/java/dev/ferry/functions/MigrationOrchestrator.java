@@ -53,7 +53,10 @@ public final class MigrationOrchestrator {
         if (request.cutover() == null || !migrated.succeeded()) {
             return new RunResult(migrated, null);
         }
-        CutoverResult cutover = new CutoverWorkflow().run(port, request.cutover().workflowRequest());
+        // the config is parsed here only for the window's thresholds: a pure function of the input, so replay-safe
+        dev.ferry.engine.config.MigrationConfig config = request.config() == null ? dev.ferry.engine.config.MigrationConfig.defaults()
+                : dev.ferry.engine.config.ConfigLoader.parse(request.config(), "the request's config");
+        CutoverResult cutover = new CutoverWorkflow().run(port, request.cutover().workflowRequest(config.cutover()));
         if (!ctx.getIsReplaying()) {
             Telemetry.global().cutover(cutover);
         }

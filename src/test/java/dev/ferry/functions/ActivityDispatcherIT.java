@@ -133,7 +133,7 @@ class ActivityDispatcherIT {
             st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('after-copy', 'c', 'k', 'l', now())");
         }
         dev.ferry.engine.cutover.CutoverResult result = new dev.ferry.engine.workflow.CutoverWorkflow().run(port,
-                dev.ferry.engine.workflow.CutoverWorkflow.Request.of(spec.policy()));
+                spec.workflowRequest(dev.ferry.engine.config.CutoverConfig.defaults()));
         assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(dev.ferry.engine.cutover.CutoverResult.COMPLETED);
         assertThat(java.nio.file.Files.readString(routing).strip()).isEqualTo("the-target");
         assertThat(result.downtimeMillis()).isPositive().isLessThan(5_000);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *                    column (defaults, computed columns) or the constraint/index name
  * @param values      what the copy does with values PostgreSQL cannot store (default: stop)
  * @param freeze      how a cutover stops the application writing to the source
+ * @param cutover     the cutover's thresholds: lag before the freeze, probe error rate and latency
  */
 public record MigrationConfig(
         TableFilter tables,
@@ -26,7 +27,8 @@ public record MigrationConfig(
         CastRules cast,
         Map<String, String> expressions,
         ValuePolicy values,
-        FreezeConfig freeze) {
+        FreezeConfig freeze,
+        CutoverConfig cutover) {
 
     @JsonCreator
     public MigrationConfig(
@@ -37,7 +39,8 @@ public record MigrationConfig(
             @JsonProperty("cast") CastRules cast,
             @JsonProperty("expressions") Map<String, String> expressions,
             @JsonProperty("values") ValuePolicy values,
-            @JsonProperty("freeze") FreezeConfig freeze) {
+            @JsonProperty("freeze") FreezeConfig freeze,
+            @JsonProperty("cutover") CutoverConfig cutover) {
         this.tables = tables == null ? TableFilter.all() : tables;
         this.schemas = schemas == null ? Map.of() : Map.copyOf(schemas);
         this.names = names == null ? NameStyle.KEEP : names;
@@ -50,13 +53,17 @@ public record MigrationConfig(
         this.expressions = ci;
         this.values = values == null ? ValuePolicy.strict() : values;
         this.freeze = freeze == null ? FreezeConfig.defaults() : freeze;
+        this.cutover = cutover == null ? CutoverConfig.defaults() : cutover;
+        if (this.cutover.maxErrorRate() != null && (this.cutover.maxErrorRate() < 0 || this.cutover.maxErrorRate() > 1)) {
+            throw new IllegalArgumentException("cutover.maxErrorRate must be between 0 and 1, was " + this.cutover.maxErrorRate());
+        }
     }
 
     public static MigrationConfig defaults() {
-        return new MigrationConfig(null, null, null, null, null, null, null, null);
+        return new MigrationConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public MigrationConfig withNames(NameStyle style) {
-        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values, freeze);
+        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values, freeze, cutover);
     }
 }

@@ -85,4 +85,26 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("freeze:\n  sqlServer: offline\n", "ferry.yaml"))
                 .isInstanceOf(FerryException.class).hasMessageContaining("freeze.sqlServer");
     }
+
+    @Test
+    void theCutoverThresholdsComeFromTheConfig() {
+        MigrationConfig c = ConfigLoader.parse("cutover:\n  maxErrorRate: 0.01\n  maxP95Millis: 800\n  maxPendingChanges: 500\n"
+                + "  probeEverySeconds: 3\n", "ferry.yaml");
+        dev.ferry.engine.cutover.CutoverPolicy p = dev.ferry.engine.cutover.CutoverPolicy.of(c.cutover(), java.time.Duration.ofMinutes(15),
+                true);
+        assertThat(p.maxErrorRate()).isEqualTo(0.01);
+        assertThat(p.maxP95Millis()).isEqualTo(800);
+        assertThat(p.maxPendingChanges()).isEqualTo(500);
+        assertThat(p.probeEvery()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(p.requireApproval()).isTrue();
+        dev.ferry.engine.cutover.CutoverPolicy d = dev.ferry.engine.cutover.CutoverPolicy.of(ConfigLoader.load(null).cutover(),
+                java.time.Duration.ofSeconds(30), false);
+        assertThat(d.maxErrorRate()).isEqualTo(0.05);
+        assertThat(d.maxP95Millis()).isEqualTo(2_000);
+        assertThat(d.probeEvery()).as("a tenth of a short window").isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThatThrownBy(() -> ConfigLoader.parse("cutover:\n  maxErrorRate: 5\n", "ferry.yaml"))
+                .isInstanceOf(FerryException.class).hasMessageContaining("cutover.maxErrorRate");
+        assertThatThrownBy(() -> ConfigLoader.parse("cutover:\n  maxErorRate: 0.1\n", "ferry.yaml"))
+                .isInstanceOf(FerryException.class).hasMessageContaining("maxErorRate");
+    }
 }
