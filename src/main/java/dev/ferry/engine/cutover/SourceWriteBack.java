@@ -9,6 +9,7 @@ import dev.ferry.engine.convert.TargetTable;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.sync.Change;
@@ -19,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -171,13 +171,11 @@ final class SourceWriteBack {
         List<TargetColumn> cols = columns(t);
         String select = "SELECT " + cols.stream().map(c -> DdlGenerator.q(c.name())).collect(Collectors.joining(", "))
                 + " FROM " + DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()) + " WHERE "
-                + key.stream().map(k -> DdlGenerator.q(k) + " = ?").collect(Collectors.joining(" AND "));
+                + KeyText.matchAny(key.stream().map(DdlGenerator::q).toList(), 1);
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
         try (PreparedStatement ps = target.prepareStatement(select)) {
             for (List<String> k : keys) {
-                for (int i = 0; i < k.size(); i++) {
-                    ps.setObject(i + 1, k.get(i), Types.OTHER);
-                }
+                KeyText.bind(ps, target, List.of(k));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         Object[] row = new Object[cols.size()];
@@ -210,14 +208,8 @@ final class SourceWriteBack {
     private void delete(Connection source, TargetTable t, List<String> keyText) throws SQLException {
         List<String> sourceKey = targetKeys.get(t.ref()).stream().map(k -> t.column(k).orElseThrow().sourceName()).toList();
         try (PreparedStatement ps = source.prepareStatement("DELETE FROM " + dialect.qualified(t.source()) + " WHERE "
-                + sourceKey.stream().map(c -> dialect.quote(c) + " = ?").collect(Collectors.joining(" AND ")))) {
-            for (int i = 0; i < keyText.size(); i++) {
-                if (dialect instanceof PostgresDialect) {
-                    ps.setObject(i + 1, keyText.get(i), Types.OTHER);
-                } else {
-                    ps.setString(i + 1, keyText.get(i));
-                }
-            }
+                + KeyText.matchAny(sourceKey.stream().map(dialect::quote).toList(), 1))) {
+            KeyText.bind(ps, source, List.of(keyText));
             ps.executeUpdate();
         }
     }

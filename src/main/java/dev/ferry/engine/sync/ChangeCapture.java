@@ -1,5 +1,7 @@
 package dev.ferry.engine.sync;
 
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.Table;
 import java.sql.Connection;
 import java.util.List;
@@ -36,6 +38,16 @@ public interface ChangeCapture {
 
     /** Stops capturing and drops what Ferry installed. */
     void remove(Connection source);
+
+    /** The columns a trigger log names {@code table}'s rows by: its copy key, which it must have. */
+    static List<String> rowKey(Table table) {
+        List<String> key = table.copyKey();
+        if (key.isEmpty()) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to capture changes of " + table.ref()
+                    + ": it has no primary key or unique NOT NULL key to name its rows by");
+        }
+        return key;
+    }
 
     /** Pending changes and how old the oldest is. */
     record Lag(long pending, double seconds) {

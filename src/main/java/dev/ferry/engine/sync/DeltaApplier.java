@@ -7,6 +7,7 @@ import dev.ferry.engine.copy.TableCopySpec;
 import dev.ferry.engine.copy.ValueCounters;
 import dev.ferry.engine.copy.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.TargetForeignKey;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
  * UPDATE}), all in one target transaction together with the new sync position.
  */
 public final class DeltaApplier {
-    private static final int KEYS_PER_QUERY = 200;
 
     private final SourceDialect dialect;
     private final Map<TableRef, TableCopySpec> specs;
@@ -154,13 +153,10 @@ public final class DeltaApplier {
             }
             return;
         }
-        List<List<String>> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + batch.stream().map(k -> "(" + spec.key()
-                    .stream().map(c -> dialect.quote(c) + " = ?").collect(Collectors.joining(" AND ")) + ")")
-                    .collect(Collectors.joining(" OR ")))) {
-                bind(ps, batch, source);
+        List<String> key = spec.key().stream().map(dialect::quote).toList();
+        for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
+            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, batch.size()))) {
+                KeyText.bind(ps, source, batch);
                 ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
             }
         }
@@ -177,18 +173,10 @@ public final class DeltaApplier {
             }
             return;
         }
-        String match = "(" + spec.targetKey().stream().map(c -> "t." + DdlGenerator.q(c) + " = ?").collect(Collectors.joining(" AND ")) + ")";
-        List<List<String>> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<List<String>> batch = all.subList(from, Math.min(from + KEYS_PER_QUERY, all.size()));
-            try (PreparedStatement ps = target.prepareStatement(delete + " AND (" + batch.stream().map(k -> match)
-                    .collect(Collectors.joining(" OR ")) + ")")) {
-                int i = 1;
-                for (List<String> k : batch) {
-                    for (String v : k) {
-                        ps.setObject(i++, v, Types.OTHER);
-                    }
-                }
+        List<String> key = spec.targetKey().stream().map(c -> "t." + DdlGenerator.q(c)).toList();
+        for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
+            try (PreparedStatement ps = target.prepareStatement(delete + " AND (" + KeyText.matchAny(key, batch.size()) + ")")) {
+                KeyText.bind(ps, target, batch);
                 ps.executeUpdate();
             }
         }
@@ -209,20 +197,6 @@ public final class DeltaApplier {
 
     private static String targetTable(TableCopySpec spec) {
         return DdlGenerator.q(spec.target().schema()) + "." + DdlGenerator.q(spec.target().name());
-    }
-
-    private static void bind(PreparedStatement ps, List<List<String>> batch, Connection source) throws SQLException {
-        boolean pg = source.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        int i = 1;
-        for (List<String> k : batch) {
-            for (String v : k) {
-                if (pg) {
-                    ps.setObject(i++, v, Types.OTHER);
-                } else {
-                    ps.setString(i++, v);
-                }
-            }
-        }
     }
 
     /** Tables ordered so that every table comes after the tables its foreign keys reference. */

@@ -6,19 +6,19 @@ import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
 import dev.ferry.engine.copy.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
+import com.google.common.collect.Sets;
+import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The cutover's quick check of the rows the sync changed: those rows are read on both sides, in
@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
  * between the last changes and the switch.
  */
 public final class ChangedRowsCheck {
-    private static final int KEYS_PER_QUERY = 200;
-
     private final SourceDialect dialect;
     private final TargetSchema schema;
     private final ValuePolicy policy;
@@ -48,13 +46,10 @@ public final class ChangedRowsCheck {
                 continue;
             }
             ComparedTable ct = new ComparedTable(dialect, schema.source().table(t.source()).orElseThrow(), t, policy);
-            for (int from = 0; from < tableKeys.size(); from += KEYS_PER_QUERY) {
-                List<List<String>> batch = tableKeys.subList(from, Math.min(from + KEYS_PER_QUERY, tableKeys.size()));
-                Map<String, TableScan.Row> s = rows(source, "SELECT " + ct.sourceSelect + " FROM " + ct.sourceFrom, ct, batch,
-                        ct.sourceReaders, false);
-                Map<String, TableScan.Row> g = rows(target, "SELECT " + ct.targetSelect + " FROM " + ct.targetFrom, ct, batch,
-                        ct.targetReaders, true);
-                for (String k : new TreeSet<>(union(s, g))) {
+            for (List<List<String>> batch : KeyText.batches(tableKeys)) {
+                Map<String, TableScan.Row> s = rows(source, ct.sourceByKeys(batch.size()), ct, batch, ct.sourceReaders);
+                Map<String, TableScan.Row> g = rows(target, ct.targetByKeys(batch.size()), ct, batch, ct.targetReaders);
+                for (String k : new TreeSet<>(Sets.union(s.keySet(), g.keySet()))) {
                     TableScan.Row a = s.get(k);
                     TableScan.Row b = g.get(k);
                     String what = a == null ? "EXTRA" : b == null ? "MISSING" : a.sameAs(b) ? null : "DIFFERENT";
@@ -67,30 +62,11 @@ public final class ChangedRowsCheck {
         return out;
     }
 
-    private static java.util.Set<String> union(Map<String, TableScan.Row> a, Map<String, TableScan.Row> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a.keySet());
-        all.addAll(b.keySet());
-        return all;
-    }
-
-    private Map<String, TableScan.Row> rows(Supplier<Connection> side, String select, ComparedTable ct, List<List<String>> batch,
-                                            List<ValueNormalizer.Reader> readers, boolean onTarget) {
-        String match = "(" + ct.keyIndexes.stream().map(i -> (onTarget ? dev.ferry.engine.convert.DdlGenerator.q(ct.targetColumns.get(i))
-                : dialect.quote(ct.sourceColumns.get(i))) + " = ?").collect(Collectors.joining(" AND ")) + ")";
-        String sql = select + " WHERE " + batch.stream().map(k -> match).collect(Collectors.joining(" OR "));
+    private static Map<String, TableScan.Row> rows(Supplier<Connection> side, String sql, ComparedTable ct, List<List<String>> batch,
+                                                   List<ValueNormalizer.Reader> readers) {
         Map<String, TableScan.Row> out = new HashMap<>();
         try (Connection c = side.get(); PreparedStatement ps = c.prepareStatement(sql)) {
-            boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            int p = 1;
-            for (List<String> k : batch) {
-                for (String v : k) {
-                    if (pg) {
-                        ps.setObject(p++, v, Types.OTHER);
-                    } else {
-                        ps.setString(p++, v);
-                    }
-                }
-            }
+            KeyText.bind(ps, c, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> values = TableScan.read(rs, readers);

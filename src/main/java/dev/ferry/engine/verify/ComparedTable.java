@@ -2,6 +2,7 @@ package dev.ferry.engine.verify;
 
 import dev.ferry.engine.copy.ValuePolicy;
 import dev.ferry.engine.model.Table;
+import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.TargetColumn;
@@ -56,15 +57,15 @@ final class ComparedTable {
         return !keyIndexes.isEmpty();
     }
 
-    /** Point lookup of one row by key on the source, with {@code ?} per key column. */
-    String sourceByKey() {
-        return "SELECT " + sourceSelect + " FROM " + sourceFrom + " WHERE " + keyIndexes.stream()
-                .map(i -> dialect.quote(sourceColumns.get(i)) + " = ?").collect(Collectors.joining(" AND "));
+    /** The rows of {@code keys} keys on the source, with {@code ?} per key column of each. */
+    String sourceByKeys(int keys) {
+        return "SELECT " + sourceSelect + " FROM " + sourceFrom + " WHERE " + KeyText.matchAny(keyIndexes.stream()
+                .map(i -> dialect.quote(sourceColumns.get(i))).toList(), keys);
     }
 
-    String targetByKey() {
-        return "SELECT " + targetSelect + " FROM " + targetFrom + " WHERE " + keyIndexes.stream()
-                .map(i -> DdlGenerator.q(targetColumns.get(i)) + " = ?").collect(Collectors.joining(" AND "));
+    String targetByKeys(int keys) {
+        return "SELECT " + targetSelect + " FROM " + targetFrom + " WHERE " + KeyText.matchAny(keyIndexes.stream()
+                .map(i -> DdlGenerator.q(targetColumns.get(i))).toList(), keys);
     }
 
     String name() {

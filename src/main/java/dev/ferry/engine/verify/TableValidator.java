@@ -2,6 +2,7 @@ package dev.ferry.engine.verify;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
+import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.verify.TableScan.Row;
 import dev.ferry.engine.verify.ValidationReport.ColumnDifference;
 import dev.ferry.engine.verify.ValidationReport.RowDifference;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,8 +119,8 @@ final class TableValidator {
             srcRows = new java.util.HashMap<>();
             tgtRows = new java.util.HashMap<>();
             for (String k : suspects) {
-                Row s = lookup(source, t.sourceByKey(), t.sourceReaders, k);
-                Row g = lookup(target, t.targetByKey(), t.targetReaders, k);
+                Row s = lookup(source, t.sourceByKeys(1), t.sourceReaders, k);
+                Row g = lookup(target, t.targetByKeys(1), t.targetReaders, k);
                 if (s != null) {
                     srcRows.put(k, s);
                 }
@@ -187,16 +187,8 @@ final class TableValidator {
     }
 
     private Row lookup(Supplier<Connection> side, String sql, List<ValueNormalizer.Reader> readers, String key) {
-        String[] parts = key.split("\u001F", -1);
         try (Connection c = side.get(); PreparedStatement ps = c.prepareStatement(sql)) {
-            boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            for (int i = 0; i < parts.length; i++) {
-                if (pg) {
-                    ps.setObject(i + 1, parts[i], Types.OTHER);
-                } else {
-                    ps.setString(i + 1, parts[i]);
-                }
-            }
+            KeyText.bind(ps, c, List.of(List.of(key.split("\u001F", -1))));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? TableScan.hash(TableScan.read(rs, readers)) : null;
             }

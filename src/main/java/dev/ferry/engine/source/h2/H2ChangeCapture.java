@@ -45,11 +45,7 @@ public final class H2ChangeCapture implements ChangeCapture {
         try (Statement st = source.createStatement()) {
             st.execute(SCHEMA);
             for (Table t : tables) {
-                List<String> key = t.copyKey();
-                if (key.isEmpty()) {
-                    throw new FerryException(ErrorCode.CONFIGURATION, "Unable to capture changes of " + t.ref()
-                            + ": it has no primary key or unique NOT NULL key to name its rows by");
-                }
+                List<String> key = ChangeCapture.rowKey(t);
                 try (PreparedStatement ps = source.prepareStatement("MERGE INTO FERRY_CDC.CAPTURED (TABLE_SCHEMA, TABLE_NAME, "
                         + "KEY_COLUMNS) KEY (TABLE_SCHEMA, TABLE_NAME) VALUES (?, ?, ?)")) {
                     ps.setString(1, t.ref().schema());

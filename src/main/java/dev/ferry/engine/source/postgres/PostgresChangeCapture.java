@@ -57,11 +57,7 @@ public final class PostgresChangeCapture implements ChangeCapture {
         try (Statement st = source.createStatement()) {
             st.execute(SCHEMA);
             for (Table t : tables) {
-                List<String> key = t.copyKey();
-                if (key.isEmpty()) {
-                    throw new FerryException(ErrorCode.CONFIGURATION, "Unable to capture changes of " + t.ref()
-                            + ": it has no primary key or unique NOT NULL key to name its rows by");
-                }
+                List<String> key = ChangeCapture.rowKey(t);
                 String table = quote(t.ref().schema()) + "." + quote(t.ref().name());
                 st.execute("DROP TRIGGER IF EXISTS ferry_cdc ON " + table);
                 st.execute("CREATE TRIGGER ferry_cdc AFTER INSERT OR UPDATE OR DELETE ON " + table

@@ -1,0 +1,49 @@
+package dev.ferry.engine.source;
+
+import com.google.common.collect.Lists;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Row keys carried as text (by change capture, validation and rollback) and bound back into SQL:
+ * on PostgreSQL each value is sent untyped so the server reads it as its column's type; other
+ * drivers take the text and convert it for the comparison. Queries match keys in batches.
+ */
+public final class KeyText {
+    /** Keys matched by one query. */
+    public static final int PER_QUERY = 200;
+
+    private KeyText() {
+    }
+
+    /** {@code keys} in batches of {@link #PER_QUERY}. */
+    public static <T> List<List<T>> batches(List<T> keys) {
+        return Lists.partition(keys, PER_QUERY);
+    }
+
+    /** {@code (a = ? AND b = ?) OR (…)}, once per key, over already quoted (and, if need be, qualified) key columns. */
+    public static String matchAny(List<String> quotedColumns, int keys) {
+        String one = "(" + quotedColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND ")) + ")";
+        return String.join(" OR ", java.util.Collections.nCopies(keys, one));
+    }
+
+    /** Binds every value of {@code keys}, in order, from parameter 1. */
+    public static void bind(PreparedStatement ps, Connection connection, List<List<String>> keys) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        int i = 1;
+        for (List<String> key : keys) {
+            for (String value : key) {
+                if (postgres) {
+                    ps.setObject(i++, value, Types.OTHER);
+                } else {
+                    ps.setString(i++, value);
+                }
+            }
+        }
+    }
+}
