@@ -23,6 +23,17 @@ public final class Migrations {
                 options.withValidate(false), CopyProgress.NONE, line -> { }).run();
     }
 
+    /** Connections to any database of the tests (H2 or PostgreSQL), as the engine's suppliers take them. */
+    public static java.util.function.Supplier<Connection> connections(String url) {
+        return () -> {
+            try {
+                return java.sql.DriverManager.getConnection(url);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     public static MigrationOptions small() {
         return MigrationOptions.defaults().withWorkers(3).withChunkRows(100);
     }

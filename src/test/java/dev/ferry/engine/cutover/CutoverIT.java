@@ -1,5 +1,6 @@
 package dev.ferry.engine.cutover;
 
+import static dev.ferry.support.Migrations.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * approval, roll back with every write the application made on the target brought back.
  */
 class CutoverIT {
-    private static Supplier<Connection> connections(String url) {
-        return () -> {
-            try {
-                return TestPostgres.connect(url);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
     /** Source with capture on, migrated target, sync caught up, and a writer still writing on the source. */
     record Setup(String source, String target, MigrationRunner.Result migrated, SyncRunner sync, PostgresChangeCapture capture,
                  AtomicBoolean writing, CompletableFuture<Void> writer) {
@@ -92,8 +82,8 @@ class CutoverIT {
     private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(), connections(s.source()),
-                connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
+        return new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
     }
 
     @Test
@@ -240,7 +230,8 @@ class CutoverIT {
         CutoverPolicy policy = CutoverPolicy.defaults().withWindow(Duration.ofMillis(500), Duration.ofMillis(100));
         List<HealthProbe> probes = List.of(new SqlProbe(connections(s.target()), "SELECT 1"));
         assertThatThrownBy(() -> new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
-                connections(s.source()), connections(s.target()), crashing, s.target(), probes, policy, log::add).run(() -> false, () -> false))
+                connections(s.source()), connections(s.target()), crashing, s.target(), probes, policy, log::add)
+                .run(() -> false, () -> false))
                 .hasMessageContaining("simulated crash");
         s.writing().set(false);
         s.writer().get();

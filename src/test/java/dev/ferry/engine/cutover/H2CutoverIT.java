@@ -1,5 +1,6 @@
 package dev.ferry.engine.cutover;
 
+import static dev.ferry.support.Migrations.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,26 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * through the forward mapping. Equality is proved by hash-level validation of every row.
  */
 class H2CutoverIT {
-    private static Supplier<Connection> h2(String url) {
-        return () -> {
-            try {
-                return DriverManager.getConnection(url);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
-    private static Supplier<Connection> pg(String url) {
-        return () -> {
-            try {
-                return TestPostgres.connect(url);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
     record Setup(String source, String target, MigrationRunner.Result migrated, SyncRunner sync, AtomicBoolean writing,
                  AtomicInteger refused, CompletableFuture<Integer> writer) {
     }
@@ -102,7 +82,7 @@ class H2CutoverIT {
             SyncState.save(c, "h2", start);
         }
         SyncRunner sync = new SyncRunner(new H2ChangeCapture(), new H2Dialect(), migrated.plan().schema(), ValuePolicy.strict(),
-                h2(source), pg(target), "h2", 200);
+                connections(source), connections(target), "h2", 200);
         for (int i = 0; i < 10; i++) {
             sync.step(); // the writer keeps writing, so the sync keeps up rather than drains
         }
@@ -112,8 +92,8 @@ class H2CutoverIT {
     private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(), h2(s.source()), pg(s.target()),
-                new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
+        return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
     }
 
     private static ValidationReport validate(Setup s) {
@@ -126,7 +106,7 @@ class H2CutoverIT {
         Setup s = setUp("h2cut_ok");
         Path routing = dir.resolve("database-url");
         List<String> log = new ArrayList<>();
-        CutoverResult result = runner(s, routing, List.of(new SqlProbe(pg(s.target()), "SELECT count(*) FROM \"User\"")),
+        CutoverResult result = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT count(*) FROM \"User\"")),
                 CutoverPolicy.defaults().withWindow(Duration.ofMillis(800), Duration.ofMillis(100)), log).run(() -> false, () -> false);
         Thread.sleep(50);
         s.writing().set(false);

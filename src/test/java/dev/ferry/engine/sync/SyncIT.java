@@ -1,5 +1,6 @@
 package dev.ferry.engine.sync;
 
+import static dev.ferry.support.Migrations.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.config.MigrationConfig;
@@ -12,12 +13,10 @@ import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,16 +25,6 @@ import org.junit.jupiter.api.Test;
  * the sync drains, every table equals the source.
  */
 class SyncIT {
-    private static Supplier<Connection> connections(String url) {
-        return () -> {
-            try {
-                return TestPostgres.connect(url);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
     @Test
     void writesDuringTheCopyAndDuringTheSyncAllArrive() throws Exception {
         String source = TestPostgres.newDatabase("sync_src");
