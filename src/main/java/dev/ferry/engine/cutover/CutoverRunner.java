@@ -14,6 +14,7 @@ import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.workflow.ActivityNames;
 import dev.ferry.engine.workflow.CutoverWorkflow;
 import dev.ferry.engine.workflow.LocalWorkflowPort;
+import dev.ferry.engine.workflow.WorkflowClock;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.DdlStatement;
 import dev.ferry.engine.convert.TargetSchema;
@@ -57,6 +58,7 @@ public final class CutoverRunner {
     private final Consumer<String> log;
     private static final int SYNC_ROUND_BATCHES = 20;
     private java.util.function.LongConsumer downtimeObserver = ms -> { };
+    private WorkflowClock clock = WorkflowClock.system();
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
                          Supplier<Connection> target, RoutingSwitch routing, String targetRouting, List<HealthProbe> probes,
@@ -82,7 +84,7 @@ public final class CutoverRunner {
      * approve and rollback polled from {@code approved} and {@code rollbackRequested}.
      */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        try (LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()))) {
+        try (LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()), clock)) {
             port.pollEvent(CutoverWorkflow.APPROVE_EVENT, approved).pollEvent(CutoverWorkflow.ROLLBACK_EVENT, rollbackRequested);
             return new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(policy));
         }
@@ -221,6 +223,15 @@ public final class CutoverRunner {
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
         return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
+    }
+
+    /**
+     * Runs the workflow's waits — sync pauses, the health window, probe intervals, the approval
+     * deadline — on {@code workflowClock} (the system clock unless set; tests use a virtual one).
+     */
+    public CutoverRunner withClock(WorkflowClock workflowClock) {
+        this.clock = workflowClock;
+        return this;
     }
 
     /** Called with the measured downtime when routing switched (telemetry). */

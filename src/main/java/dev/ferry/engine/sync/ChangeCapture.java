@@ -29,6 +29,13 @@ public interface ChangeCapture {
      */
     List<Change> changesAfter(Connection source, long position, int limit);
 
+    /**
+     * The position of the newest change committed now: the highest position a trigger log holds
+     * (0 when it holds none), or Change Tracking's current version. Every change committed before
+     * this call has a position at or below it; {@link SyncRunner#drain} stops once it reached it.
+     */
+    long head(Connection source);
+
     /** Forgets {@code changes}, which were applied and committed on the other side. */
     default void consumed(Connection source, List<Change> changes) {
     }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * The continuous sync: applies captured changes in ordered batches and reports the lag, until
- * asked to stop (by {@code ferry sync stop}, through {@code ferry.sync_state}) or until caught up,
- * for {@link #drain}.
+ * asked to stop (by {@code ferry sync stop}, through {@code ferry.sync_state}). {@link #step} applies
+ * one batch; {@link #drain} applies everything committed before it was called and then returns,
+ * whether or not the application is still writing.
  */
 public final class SyncRunner {
     private final ChangeCapture capture;
@@ -68,6 +69,35 @@ public final class SyncRunner {
 
     /** Applies one batch; returns how many changes it applied. */
     public int step() {
+        return applyBatch().applied();
+    }
+
+    /**
+     * Applies every change committed before the call; returns how many changes it applied.
+     *
+     * <p>Bounded: it reads the capture's {@linkplain ChangeCapture#head head} first and stops once a
+     * batch reached it (or none is pending), so it ends even while the application keeps writing.
+     * Changes committed during the drain may be applied as well, or are left for the next step; with
+     * writes frozen, nothing is left pending. It never waits for writers to pause.
+     */
+    public long drain() {
+        long head;
+        try (Connection src = source.get()) {
+            head = capture.head(src);
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the newest captured change", e);
+        }
+        long total = 0;
+        for (Batch b = applyBatch(); b.applied() > 0; b = applyBatch()) {
+            total += b.applied();
+            if (b.lastPosition() >= head) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private Batch applyBatch() {
         try (Connection src = source.get(); Connection tgt = target.get()) {
             if (!ensured) {
                 SyncState.ensure(tgt); // a target first synced by an older Ferry lacks ferry.sync_touched
@@ -77,24 +107,20 @@ public final class SyncRunner {
                     "Unable to sync '" + syncId + "': it was never started"));
             List<Change> changes = capture.changesAfter(src, position, batch);
             if (changes.isEmpty()) {
-                return 0;
+                return new Batch(0, position);
             }
-            applier.apply(src, tgt, changes, syncId, changes.get(changes.size() - 1).position());
+            long last = changes.get(changes.size() - 1).position();
+            applier.apply(src, tgt, changes, syncId, last);
             // after the commit: a crash before this line replays the batch, which is idempotent
             capture.consumed(src, changes);
-            return changes.size();
+            return new Batch(changes.size(), last);
         } catch (java.sql.SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to sync", e);
         }
     }
 
-    /** Applies batches until none is pending; returns how many changes it applied. */
-    public long drain() {
-        long total = 0;
-        for (int n = step(); n > 0; n = step()) {
-            total += n;
-        }
-        return total;
+    /** What one batch applied, and the position of its last change. */
+    private record Batch(int applied, long lastPosition) {
     }
 
     /** The position applied so far. */

@@ -25,6 +25,8 @@ import java.util.function.Function;
  * are not started, so a data error stops the copy as soon as the chunks in flight are done.
  */
 public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
+    /** How often a wait for events looks for one. */
+    private static final Duration POLL = Duration.ofMillis(50);
     private final ExecutorService pool;
     private final ExecutorService children = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ferry-table-workflow");
@@ -36,11 +38,19 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     private final Map<String, BlockingQueue<Object>> events = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.BooleanSupplier> polledEvents = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+    private final WorkflowClock clock;
 
     public LocalWorkflowPort(int workers, Map<String, Function<Object, Object>> activities, Consumer<WorkflowStatus> status) {
+        this(workers, activities, status, WorkflowClock.system());
+    }
+
+    /** A port whose timers, event waits and notion of now run on {@code clock}. */
+    public LocalWorkflowPort(int workers, Map<String, Function<Object, Object>> activities, Consumer<WorkflowStatus> status,
+                             WorkflowClock clock) {
         this.pool = Threads.daemonPool("ferry-activity", workers);
         this.activities = activities;
         this.status = status;
+        this.clock = clock;
     }
 
     @Override
@@ -95,18 +105,13 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
 
     @Override
     public void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ErrorCode.CONFIGURATION, "Interrupted while waiting", e);
-        }
+        clock.sleep(duration);
     }
 
     @Override
     public EventListener listen(List<String> names) {
         return timeout -> {
-            long deadline = System.nanoTime() + timeout.toNanos();
+            Instant deadline = clock.now().plus(timeout);
             do {
                 for (String name : names) {
                     if (events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>()).poll() != null) {
@@ -117,8 +122,9 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
                         return Optional.of(name);
                     }
                 }
-                sleep(Duration.ofMillis(Math.max(1, Math.min(50, (deadline - System.nanoTime()) / 1_000_000))));
-            } while (System.nanoTime() < deadline);
+                Duration left = Duration.between(clock.now(), deadline);
+                clock.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            } while (clock.now().isBefore(deadline));
             return Optional.empty();
         };
     }
@@ -144,7 +150,7 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
 
     @Override
     public Instant now() {
-        return Instant.now();
+        return clock.now();
     }
 
     @Override

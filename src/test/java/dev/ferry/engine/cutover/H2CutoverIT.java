@@ -20,6 +20,8 @@ import dev.ferry.engine.workflow.MigrationRunner;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.SampleSource;
 import dev.ferry.support.TestPostgres;
+import dev.ferry.support.VirtualClock;
+import dev.ferry.support.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +95,8 @@ class H2CutoverIT {
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
         return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(),
-                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add);
+                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add)
+                .withClock(new VirtualClock());
     }
 
     private static ValidationReport validate(Setup s) {
@@ -107,10 +110,9 @@ class H2CutoverIT {
         Path routing = dir.resolve("database-url");
         List<String> log = new ArrayList<>();
         CutoverResult result = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT count(*) FROM \"User\"")),
-                CutoverPolicy.defaults().withWindow(Duration.ofMillis(800), Duration.ofMillis(100)), log).run(() -> false, () -> false);
-        Thread.sleep(50);
-        s.writing().set(false);
-        int rounds = s.writer().get();
+                CutoverPolicy.defaults(), log).run(() -> false, () -> false);
+        // the source stays frozen after a completed cutover: the writer ends when the freeze refuses it
+        int rounds = Waits.result(s.writer(), "the H2 writer to be refused by the freeze");
         assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.COMPLETED);
         assertThat(rounds).as("the writer kept writing through copy and sync").isGreaterThan(20);
         assertThat(s.refused().get()).as("writes after the freeze are refused").isPositive();
@@ -154,7 +156,7 @@ class H2CutoverIT {
         CutoverPolicy policy = new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false);
         CutoverResult result = runner(s, routing, List.of(app), policy, log).run(() -> false, () -> false);
         s.writing().set(false);
-        s.writer().get();
+        Waits.result(s.writer(), "the H2 writer to stop");
         assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
         assertThat(result.reason()).contains("HTTP 503");
         assertThat(result.writesBroughtBack()).isGreaterThanOrEqualTo(9);

@@ -12,6 +12,7 @@ import dev.ferry.engine.workflow.MigrationRunner;
 import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
+import dev.ferry.support.Waits;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -64,16 +65,71 @@ class SyncIT {
         SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
                 connections(source), connections(target), "test", 100);
         for (int i = 0; i < 5; i++) {
+            int before = writes.get();
             sync.step();
-            Thread.sleep(50);
+            Waits.until("the writer to write again between sync steps", () -> writes.get() > before);
         }
         writing.set(false);
-        writer.get();
+        Waits.result(writer, "the source writer to stop");
         assertThat(writes.get()).as("the writer kept writing through the copy").isGreaterThan(40);
         sync.drain();
         assertThat(sync.lag().pending()).isZero();
         Migrations.assertSampleTablesEqual(source, target);
         assertThat(Migrations.count(target, "\"Setting\" WHERE category = 'live'")).isPositive();
+    }
+
+    /**
+     * Issue 19: a drain that waited for "nothing pending" never ended while the application wrote
+     * faster than the sync applied. The drain applies what was committed when it was called and
+     * returns, however fast the writer keeps writing.
+     */
+    @Test
+    void aDrainEndsWhileTheApplicationKeepsWritingFasterThanTheSync() throws Exception {
+        String source = TestPostgres.newDatabase("drain_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 3, 5);
+        }
+        String target = TestPostgres.newDatabase("drain_tgt");
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source)) {
+            start = capture.install(c, new PostgresDialect().introspect(c).tables());
+        }
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "drain", start);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger writes = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+                for (int i = 0; writing.get(); i++) {
+                    st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('fast-" + i
+                            + "', 'fast', 'k" + i + "', 'no pause between writes', now())");
+                    writes.incrementAndGet();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Waits.until("the writer to get going", () -> writes.get() > 50);
+            try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('before-drain', 'fast', 'kb', "
+                        + "'committed before the drain was called', now())");
+            }
+            // one change per batch: far slower than the writer, so "until nothing is pending" would never come
+            SyncRunner slow = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                    connections(source), connections(target), "drain", 1);
+            long applied = Waits.result(CompletableFuture.supplyAsync(slow::drain), "a drain to end while the writer writes");
+            assertThat(applied).isPositive();
+            assertThat(Migrations.count(target, "\"Setting\" WHERE id = 'before-drain'")).as("committed before the drain").isEqualTo(1);
+            assertThat(writer).as("the writer was still writing when the drain ended").isNotDone();
+        } finally {
+            writing.set(false);
+            Waits.result(writer, "the source writer to stop");
+        }
     }
 
     @Test

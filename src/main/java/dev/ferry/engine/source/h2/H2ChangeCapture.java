@@ -35,6 +35,7 @@ public final class H2ChangeCapture implements ChangeCapture {
                 KEY_COLUMNS VARCHAR ARRAY NOT NULL,
                 PRIMARY KEY (TABLE_SCHEMA, TABLE_NAME))""";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    static final String HEAD = "SELECT COALESCE(MAX(POSITION), 0) FROM FERRY_CDC.CHANGE";
     static final String CHANGES = "SELECT POSITION, TABLE_SCHEMA, TABLE_NAME, KEY_VALUES FROM FERRY_CDC.CHANGE ORDER BY POSITION "
             + "FETCH FIRST ? ROWS ONLY";
     static final String LAG = "SELECT COUNT(*), COALESCE(DATEDIFF('MILLISECOND', MIN(CHANGED_AT), CURRENT_TIMESTAMP), 0) "
@@ -58,12 +59,19 @@ public final class H2ChangeCapture implements ChangeCapture {
                 st.execute("CREATE TRIGGER " + trigger + " AFTER INSERT, UPDATE, DELETE ON " + quote(t.ref().schema()) + "."
                         + quote(t.ref().name()) + " FOR EACH ROW CALL '" + H2CaptureTrigger.class.getName() + "'");
             }
-            try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(POSITION), 0) FROM FERRY_CDC.CHANGE")) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return head(source);
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to install change capture", e);
+        }
+    }
+
+    @Override
+    public long head(Connection source) {
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(HEAD)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the newest captured change", e);
         }
     }
 

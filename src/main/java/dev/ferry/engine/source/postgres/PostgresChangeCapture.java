@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * Installed and removed by Ferry.
  */
 public final class PostgresChangeCapture implements ChangeCapture {
+    static final String HEAD = "SELECT coalesce(max(position), 0) FROM ferry_cdc.change";
     static final String SCHEMA = """
             CREATE SCHEMA IF NOT EXISTS ferry_cdc;
             CREATE TABLE IF NOT EXISTS ferry_cdc.change (
@@ -64,12 +65,19 @@ public final class PostgresChangeCapture implements ChangeCapture {
                         + " FOR EACH ROW EXECUTE FUNCTION ferry_cdc.capture(" + key.stream().map(PostgresChangeCapture::literal)
                         .collect(Collectors.joining(", ")) + ")");
             }
-            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(position), 0) FROM ferry_cdc.change")) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            return head(source);
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to install change capture", e);
+        }
+    }
+
+    @Override
+    public long head(Connection source) {
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(HEAD)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the newest captured change", e);
         }
     }
 

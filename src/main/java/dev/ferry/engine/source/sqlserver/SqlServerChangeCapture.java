@@ -135,6 +135,11 @@ public final class SqlServerChangeCapture implements ChangeCapture {
     }
 
     @Override
+    public long head(Connection source) {
+        return readers.apply(source).currentVersion();
+    }
+
+    @Override
     public Lag lag(Connection source, long position) {
         ChangeTrackingReader reader = readers.apply(source);
         long current = reader.currentVersion();
