@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.support.TestPostgres;
+import dev.ferry.support.Waits;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,15 +19,15 @@ class JdbcConnectorRefreshIT {
                 () -> "token-" + fetched.incrementAndGet(), Duration.ofMillis(100));
         try (HikariDataSource pool = connector.pool(2)) {
             assertThat(fetched.get()).isEqualTo(1);
-            Thread.sleep(550);
-            assertThat(fetched.get()).isGreaterThanOrEqualTo(4);
+            Waits.until("three refreshes of the password", () -> fetched.get() >= 4);
             assertThat(pool.getHikariConfigMXBean()).isNotNull();
             try (Connection c = connector.connections(pool).get()) {
                 assertThat(c.isValid(2)).isTrue();
             }
         }
         int afterClose = fetched.get();
-        Thread.sleep(300);
-        assertThat(fetched.get()).as("refreshing stops with the pool").isLessThanOrEqualTo(afterClose + 1);
+        Waits.until("the refresh thread to end with the pool", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("ferry-target-credential-refresh") && t.isAlive()));
+        assertThat(fetched.get()).as("at most a refresh in flight at the close").isLessThanOrEqualTo(afterClose + 1);
     }
 }

@@ -7,6 +7,7 @@ import dev.ferry.sample.SampleDatabase;
 import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
+import dev.ferry.support.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,20 +57,22 @@ class KillAndResumeIT {
         assertThat(Migrations.count(target, "ferry.run WHERE status = 'done'")).isEqualTo(1);
     }
 
-    private static long waitForDoneChunks(String target, int atLeast, Process ferry) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && ferry.isAlive()) {
-            try {
-                long n = Migrations.count(target, "ferry.chunk WHERE status = 'done'");
-                if (n >= atLeast) {
-                    return n;
-                }
-            } catch (java.sql.SQLException notYet) {
-                // the journal does not exist yet
-            }
-            Thread.sleep(10);
+    private static long waitForDoneChunks(String target, int atLeast, Process ferry) {
+        Waits.until("the first run to journal " + atLeast + " done chunks (or to exit)",
+                () -> !ferry.isAlive() || doneChunks(target) >= atLeast);
+        long n = doneChunks(target);
+        if (n < atLeast) {
+            throw new AssertionError("the first run exited (" + ferry.exitValue() + ") after only " + n + " done chunks");
         }
-        throw new AssertionError("the copy did not reach " + atLeast + " chunks in time; alive=" + ferry.isAlive());
+        return n;
+    }
+
+    private static long doneChunks(String target) {
+        try {
+            return Migrations.count(target, "ferry.chunk WHERE status = 'done'");
+        } catch (java.sql.SQLException notYet) {
+            return 0; // the journal does not exist yet
+        }
     }
 
     private static long targetRows(String target) throws Exception {
