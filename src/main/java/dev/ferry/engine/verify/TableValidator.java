@@ -115,7 +115,7 @@ final class TableValidator {
         Map<String, Row> srcRows = src.byKey;
         Map<String, Row> tgtRows = tgt.byKey;
         if (!options.recheckAfter().isZero() && !suspects.isEmpty()) {
-            sleep();
+            options.recheckPause().pause(options.recheckAfter());
             srcRows = new java.util.HashMap<>();
             tgtRows = new java.util.HashMap<>();
             for (String k : suspects) {
@@ -194,15 +194,6 @@ final class TableValidator {
             }
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to recheck a row", e);
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(options.recheckAfter().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FerryException(ErrorCode.CONNECTION, "Validation interrupted", e);
         }
     }
 
