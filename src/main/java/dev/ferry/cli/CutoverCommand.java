@@ -6,6 +6,7 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.cutover.CutoverPolicy;
+import dev.ferry.engine.cutover.CutoverLock;
 import dev.ferry.engine.cutover.CutoverRequests;
 import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverRunner;
@@ -83,6 +84,10 @@ final class CutoverCommand implements Callable<Integer> {
         JdbcConnector tgt = JdbcConnector.target(target);
         if ("approve".equals(action)) {
             try (Connection c = tgt.open()) {
+                if (!CutoverLock.running(c)) {
+                    throw new FerryException(ErrorCode.CONFIGURATION, "Unable to approve: no cutover is running on this target; "
+                            + "nothing was requested");
+                }
                 CutoverRequests.request(c, CutoverRequests.APPROVE);
                 Console.line("Approved the running cutover");
             } catch (java.sql.SQLException e) {
@@ -103,7 +108,8 @@ final class CutoverCommand implements Callable<Integer> {
         RoutingSwitch routing = routingFile != null ? new FileRoutingSwitch(routingFile) : new WebhookRoutingSwitch(routingWebhook);
         Duration windowLength = parse(approveWithin != null ? approveWithin : window);
         CutoverPolicy policy = CutoverPolicy.of(cfg.cutover(), windowLength, approveWithin != null);
-        try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(2)) {
+        // one target connection more: the cutover's lock holds one for the whole run
+        try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(3)) {
             Supplier<Connection> s = src.connections(sp);
             Supplier<Connection> t = tgt.connections(tp);
             MigrationPlan plan;

@@ -62,6 +62,30 @@ public final class TestPostgres {
         return pg.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * The URL of {@code url}'s database for the application's own login role {@code role} (made
+     * once for the server): it reads and writes the tables of schema public, those there now and
+     * those created later, and uses their sequences — as an application does, and unlike Ferry's
+     * role, the superuser that owns the tables.
+     */
+    public static String asApplication(String url, String role) {
+        String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
+        try (Connection c = connect(url); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN CREATE ROLE " + quoted + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            st.execute("GRANT USAGE ON SCHEMA public TO " + quoted);
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + quoted);
+            st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + quoted);
+            st.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + quoted);
+            st.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO " + quoted);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set up application role " + role, e);
+        }
+        if (!url.contains("user=postgres")) {
+            throw new IllegalArgumentException("not a URL of this server's superuser: " + url);
+        }
+        return url.replace("user=postgres", "user=" + role);
+    }
+
     public static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url);
     }

@@ -50,7 +50,7 @@ public final class CutoverRunner {
     private final Supplier<Connection> source;
     private final Supplier<Connection> target;
     private final WriteFreeze sourceFreeze;
-    private final WriteFreeze targetFreeze = new PostgresWriteFreeze();
+    private final WriteFreeze targetFreeze;
     private final RoutingSwitch routing;
     private final String targetRouting;
     private final List<HealthProbe> probes;
@@ -70,8 +70,10 @@ public final class CutoverRunner {
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot capture its changes"));
         this.sourceFreeze = dialect.writeFreeze(freezeConfig).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot freeze its writes"));
+        this.targetFreeze = new PostgresWriteFreeze(freezeConfig.postgresRoles());
         this.source = source;
-        this.target = target;
+        // Ferry's own sessions on the target write even while it is fenced (after a rollback)
+        this.target = writable(target, targetFreeze);
         this.routing = routing;
         this.targetRouting = targetRouting;
         this.probes = probes;
@@ -84,7 +86,8 @@ public final class CutoverRunner {
      * approve and rollback polled from {@code approved} and {@code rollbackRequested}.
      */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        try (LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()), clock)) {
+        try (CutoverLock lock = CutoverLock.acquire(target.get());
+             LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()), clock)) {
             port.pollEvent(CutoverWorkflow.APPROVE_EVENT, approved).pollEvent(CutoverWorkflow.ROLLBACK_EVENT, rollbackRequested);
             return new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(policy));
         }
@@ -121,16 +124,24 @@ public final class CutoverRunner {
      * frozen (routing never moved) is undone here: the source is unfrozen and this attempt goes on.
      */
     public CutoverSteps.Preflight preflight() {
-        var interrupted = Sides.withResult(writable(target, targetFreeze), CutoverState::read);
+        var interrupted = Sides.withResult(target, CutoverState::read);
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
             log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
             return new CutoverSteps.Preflight(true, null, interrupted.get().previousRouting(), interrupted.get().reversePosition());
         }
         if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.FROZEN)) {
-            Sides.withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
+            Sides.withConnection(target, c -> targetCapture.remove(c));
             Sides.withConnection(writable(source), sourceFreeze::unfreeze);
             Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             log.accept("A cutover was interrupted before routing moved: the source is writable again; starting over");
+        }
+        var sourceFence = Sides.withResult(writable(source), sourceFreeze::cannotFreeze);
+        if (sourceFence.isPresent()) {
+            return abort("the source's write fence could not hold: " + sourceFence.get());
+        }
+        var targetFence = Sides.withResult(target, targetFreeze::cannotFreeze);
+        if (targetFence.isPresent()) {
+            return abort("the target's write fence (taken if the cutover rolls back) could not hold: " + targetFence.get());
         }
         ChangeCapture.Lag lag = sync.lag();
         if (lag.pending() > policy.maxPendingChanges()) {
@@ -165,6 +176,8 @@ public final class CutoverRunner {
         String previous = routing.current();
         // recorded before routing moves: from here on a re-run after a crash rolls back
         Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.SWITCHED, previous, reversePosition)));
+        // an earlier rollback left the target fenced: the application may write there from now on
+        Sides.withConnection(target, targetFreeze::unfreeze);
         routing.switchTo(targetRouting);
         long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
@@ -181,17 +194,32 @@ public final class CutoverRunner {
         return new CutoverSteps.ProbeRound(results);
     }
 
-    /** The window passed: captures removed, the cutover recorded done; the source stays frozen. */
+    /**
+     * The window passed: the decision is recorded first (so a re-run never rolls back a completed
+     * cutover), then the captures are removed; a removal that cannot finish under the application's
+     * load is a warning with the command that finishes it, not a failed cutover. The source stays frozen.
+     */
     public CutoverResult complete(CutoverSteps.CompleteOrder order) {
-        Sides.withConnection(target, c -> targetCapture.remove(c));
-        if (sourceFreeze.letsFerryWrite()) {
-            Sides.withConnection(writable(source), c -> sourceCapture.remove(c));
-        } else {
-            log.accept("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
-        }
         Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.DONE, order.previousRouting(), 0)));
+        List<String> warnings = new ArrayList<>();
+        removeCapture("target", target, targetCapture, warnings);
+        if (sourceFreeze.letsFerryWrite()) {
+            removeCapture("source", writable(source), sourceCapture, warnings);
+        } else {
+            warnings.add("The source is read-only: its change capture stays until it is writable (ferry sync stop --remove)");
+        }
+        warnings.forEach(log);
         log.accept("Health window passed: cutover complete; the source stays read-only");
         return new CutoverResult(CutoverResult.COMPLETED, "health window passed", order.downtimeMillis(), 0, 0, List.of());
+    }
+
+    private void removeCapture(String side, Supplier<Connection> connections, ChangeCapture capture, List<String> warnings) {
+        try {
+            Sides.withConnection(connections, capture::remove);
+        } catch (FerryException e) {
+            warnings.add("Warning: the cutover is complete, but the change capture on the " + side + " could not be removed ("
+                    + e.getMessage() + "); remove it later with: ferry sync stop --remove --source <" + side + " URL> --target <target URL>");
+        }
     }
 
     /**
@@ -210,18 +238,21 @@ public final class CutoverRunner {
             log.accept("The source's freeze stops Ferry writing too: unfreezing it before the target's writes come back");
             Sides.withConnection(source, sourceFreeze::unfreeze);
         }
-        long brought = writeBack.drain(writable(target, targetFreeze), writableSource);
+        long brought = writeBack.drain(target, writableSource);
         Sides.withConnection(writableSource, writeBack::raiseIdentities);
         if (sourceFreeze.letsFerryWrite()) {
             Sides.withConnection(writableSource, sourceFreeze::unfreeze);
         }
         routing.switchTo(order.previousRouting());
-        Sides.withConnection(writable(target, targetFreeze), c -> targetCapture.remove(c));
-        Sides.withConnection(writable(target, targetFreeze), c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
+        Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ROLLED_BACK,
                 order.previousRouting(), 0)));
-        Sides.withConnection(writable(target, targetFreeze), targetFreeze::unfreeze);
+        // the target stays fenced: a request that read the old routing fails loudly instead of stranding a write there
+        List<String> warnings = new ArrayList<>();
+        removeCapture("target", target, targetCapture, warnings);
+        warnings.forEach(log);
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
-        log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source");
+        log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source; the target stays "
+                + "fenced until the next cutover switches to it, or: ferry release --url <target URL>");
         return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
     }
 

@@ -7,10 +7,23 @@ import java.sql.Connection;
  * still write (to apply changes back on rollback). One implementation per dialect.
  */
 public interface WriteFreeze {
-    /** New sessions become read-only and open ones are ended. */
+    /**
+     * The application can no longer write: its write access is taken away (recorded, so that
+     * {@link #unfreeze} restores exactly what was taken, even after a crash) and its open sessions
+     * are ended. Ferry's own sessions keep writing.
+     */
     void freeze(Connection connection);
 
+    /** Gives the application back exactly the write access {@link #freeze} took; does nothing when not frozen. */
     void unfreeze(Connection connection);
+
+    /**
+     * Why a freeze could not hold on this database (a role no fence stops, Ferry's role depending on
+     * a grant the fence takes away), or empty. The cutover's preflight refuses to start on it.
+     */
+    default java.util.Optional<String> cannotFreeze(Connection connection) {
+        return java.util.Optional.empty();
+    }
 
     /** Makes this (Ferry's) session writable whatever the database default. */
     void allowWrites(Connection connection);

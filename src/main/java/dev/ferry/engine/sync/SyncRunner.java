@@ -33,7 +33,7 @@ public final class SyncRunner {
         this.capture = capture;
         this.applier = new DeltaApplier(dialect, schema, policy);
         this.source = source;
-        this.target = target;
+        this.target = () -> writable(target.get());
         this.syncId = syncId;
         this.batch = batch;
         this.policy = policy;
@@ -116,6 +116,16 @@ public final class SyncRunner {
             return new Batch(changes.size(), last);
         } catch (java.sql.SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to sync", e);
+        }
+    }
+
+    /** Ferry's own target sessions write even while the target is fenced for the application (after a rollback). */
+    private static Connection writable(Connection target) {
+        try (java.sql.Statement st = target.createStatement()) {
+            st.execute("SET SESSION default_transaction_read_only = off");
+            return target;
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to open a writable target session", e);
         }
     }
 

@@ -39,8 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CutoverIT {
     /** Source with capture on, migrated target, sync caught up, and a writer still writing on the source. */
     record Setup(String source, String target, MigrationRunner.Result migrated, SyncRunner sync, PostgresChangeCapture capture,
-                 AtomicBoolean writing, CompletableFuture<Void> writer) {
+                 AtomicBoolean writing, CompletableFuture<Void> writer, String appSource, String appTarget) {
     }
+
+    /** The application's login role: it writes as itself, not as Ferry's role. */
+    static final String APP = "crm_app";
 
     private static Setup setUp(String name) throws Exception {
         String source = TestPostgres.newDatabase(name + "_src");
@@ -48,6 +51,8 @@ class CutoverIT {
             SampleLoader.load(c, source, 31, 15);
         }
         String target = TestPostgres.newDatabase(name + "_tgt");
+        String appSource = TestPostgres.asApplication(source, APP);
+        String appTarget = TestPostgres.asApplication(target, APP);
         PostgresChangeCapture capture = new PostgresChangeCapture();
         long start;
         try (Connection c = TestPostgres.connect(source)) {
@@ -56,7 +61,7 @@ class CutoverIT {
         AtomicBoolean writing = new AtomicBoolean(true);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; writing.get(); i++) {
-                try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+                try (Connection c = TestPostgres.connect(appSource); Statement st = c.createStatement()) {
                     st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('pre-" + i + "', 'pre', 'k"
                             + i + "', 'before the freeze', now())");
                     st.execute("UPDATE \"Organization\" SET city = 'v" + i + "' WHERE id = (SELECT min(id) FROM \"Organization\")");
@@ -79,7 +84,7 @@ class CutoverIT {
                 connections(source), connections(target), "cutover", 500);
         // bounded: applies what was committed when called, although the writer keeps writing (issue 19)
         sync.drain();
-        return new Setup(source, target, migrated, sync, capture, writing, writer);
+        return new Setup(source, target, migrated, sync, capture, writing, writer, appSource, appTarget);
     }
 
     private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
@@ -116,6 +121,14 @@ class CutoverIT {
         try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'late'")).hasMessageContaining("read-only");
         }
+        try (Connection c = TestPostgres.connect(s.appSource()); Statement st = c.createStatement()) {
+            st.execute("SET default_transaction_read_only = off");
+            assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'late'")).as("the fence is no mere default")
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection c = TestPostgres.connect(s.appTarget()); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"User\" SET name = 'the application writes on the target'");
+        }
         try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
             st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after', id, 'n', now() "
                     + "FROM \"Organization\" LIMIT 1");
@@ -133,7 +146,7 @@ class CutoverIT {
             int n = round.incrementAndGet();
             if (n > 1) {
                 // the application, now on the target, writes before the probes turn bad
-                try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+                try (Connection c = TestPostgres.connect(s.appTarget()); Statement st = c.createStatement()) {
                     st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('app-" + n
                             + "', 'app', 'k" + n + "', 'written on the target', now())");
                     st.execute("UPDATE \"User\" SET name = 'renamed on target' WHERE id = (SELECT min(id) FROM \"User\")");
@@ -156,7 +169,13 @@ class CutoverIT {
         assertThat(Files.readString(routing).strip()).isEqualTo(s.source());
         Migrations.assertSampleTablesEqual(s.source(), s.target());
         assertThat(Migrations.count(s.source(), "\"Setting\" WHERE category = 'app'")).as("rounds 2, 3 and 4 wrote").isEqualTo(3);
-        try (Connection c = TestPostgres.connect(s.source()); Statement st = c.createStatement()) {
+        try (Connection c = TestPostgres.connect(s.appTarget()); Statement st = c.createStatement()) {
+            st.execute("SET default_transaction_read_only = off");
+            assertThatThrownBy(() -> st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('late', "
+                    + "'app', 'kl', 'a late write on the target', now())")).as("the target stays fenced after the rollback")
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection c = TestPostgres.connect(s.appSource()); Statement st = c.createStatement()) {
             st.execute("INSERT INTO \"Opportunity\" (id, \"organizationId\", name, \"updatedAt\") SELECT 'after-rollback', id, 'n', now() "
                     + "FROM \"Organization\" LIMIT 1");
         }
@@ -196,7 +215,7 @@ class CutoverIT {
                 return new HealthProbe.Result("app", true, 1, "ok"); // the preflight check
             }
             // the application, now on the target, writes; then the process dies mid-window
-            try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement()) {
+            try (Connection c = TestPostgres.connect(s.appTarget()); Statement st = c.createStatement()) {
                 st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('app-crash', 'app', 'kc', "
                         + "'written before the crash', now())");
                 st.execute("UPDATE \"User\" SET name = 'renamed before the crash' WHERE id = (SELECT min(id) FROM \"User\")");

@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
  */
 public final class PostgresChangeCapture implements ChangeCapture {
     static final String HEAD = "SELECT coalesce(max(position), 0) FROM ferry_cdc.change";
+    /** The captured tables, each as a qualified name PostgreSQL quotes itself. */
+    static final String CAPTURED_TABLES = "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'ferry_cdc'";
+    static final int LOCK_TIMEOUT_MILLIS = 2_000;
+    static final int LOCK_ATTEMPTS = 5;
     static final String SCHEMA = """
             CREATE SCHEMA IF NOT EXISTS ferry_cdc;
             CREATE TABLE IF NOT EXISTS ferry_cdc.change (
@@ -33,7 +37,8 @@ public final class PostgresChangeCapture implements ChangeCapture {
                 table_name text NOT NULL,
                 key_values text[] NOT NULL,
                 changed_at timestamptz NOT NULL DEFAULT clock_timestamp());
-            CREATE OR REPLACE FUNCTION ferry_cdc.capture() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            CREATE OR REPLACE FUNCTION ferry_cdc.capture() RETURNS trigger LANGUAGE plpgsql
+            SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
             DECLARE
                 new_key text[] := '{}';
                 old_key text[] := '{}';
@@ -136,12 +141,51 @@ public final class PostgresChangeCapture implements ChangeCapture {
         }
     }
 
+    /**
+     * Drops the triggers one table at a time, each under a short lock timeout and retried, then the
+     * schema (which then locks none of the application's tables): one {@code DROP SCHEMA … CASCADE}
+     * would take an exclusive lock on every captured table at once and can deadlock with the
+     * application's writes.
+     */
     @Override
     public void remove(Connection source) {
-        try (Statement st = source.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS ferry_cdc CASCADE");
+        try {
+            List<String> tables = new ArrayList<>();
+            try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(CAPTURED_TABLES)) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                underShortLocks(source, "DROP TRIGGER IF EXISTS ferry_cdc ON " + table);
+            }
+            underShortLocks(source, "DROP SCHEMA IF EXISTS ferry_cdc CASCADE");
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONFIGURATION, "Unable to remove change capture", e);
+        }
+    }
+
+    /** Runs {@code ddl} in its own transaction with a short lock timeout, retrying when a lock is busy or a deadlock ends it. */
+    private static void underShortLocks(Connection c, String ddl) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'");
+                    st.execute(ddl);
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                    if (!busy || attempt == LOCK_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 

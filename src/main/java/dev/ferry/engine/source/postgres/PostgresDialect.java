@@ -75,7 +75,7 @@ public final class PostgresDialect implements SourceDialect {
 
     @Override
     public Optional<WriteFreeze> writeFreeze(FreezeConfig config) {
-        return Optional.of(new PostgresWriteFreeze());
+        return Optional.of(new PostgresWriteFreeze(config.postgresRoles()));
     }
 
     @Override
