@@ -28,7 +28,7 @@ import java.util.Map;
  * of a schema read here.
  */
 final class PostgresCatalogReader {
-    private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'ferry', 'ferry_cdc') "
+    private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'ferry', 'ferry_cdc', 'ferry_fence') "
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     static final String TABLES = """
