@@ -129,4 +129,47 @@ class SqlServerContainerIT {
             }
         }
     }
+    /**
+     * The deny-write fence on a real SQL Server (issue 20): the application's user loses its
+     * writes, a deny the owners set before the cutover survives the release, and the release
+     * undoes exactly what the fence recorded in its extended property.
+     */
+    @Test
+    void theDenyWriteFenceRestoresExactlyWhatItDenied() throws Exception {
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE ferry_fence_it");
+        }
+        String db = SQL_SERVER.getJdbcUrl() + ";databaseName=ferry_fence_it";
+        try (Connection c = DriverManager.getConnection(db, SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.account (id int PRIMARY KEY, balance int NOT NULL)");
+            st.execute("CREATE USER crm_app WITHOUT LOGIN");
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON dbo.account TO crm_app");
+            st.execute("DENY DELETE TO crm_app"); // the owners' own rule, before any cutover
+            SqlServerWriteFreeze fence = new SqlServerWriteFreeze(new dev.ferry.engine.config.FreezeConfig(
+                    dev.ferry.engine.config.FreezeConfig.SqlServerFreeze.DENY_WRITE, java.util.List.of("crm_app")));
+            fence.freeze(c);
+            assertThat(denies(st)).containsExactlyInAnyOrder("crm_app DELETE", "crm_app INSERT", "crm_app UPDATE");
+            st.execute("EXECUTE AS USER = 'crm_app'");
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("INSERT INTO dbo.account VALUES (1, 1)"))
+                        .hasMessageContaining("denied");
+            } finally {
+                st.execute("REVERT");
+            }
+            fence.unfreeze(c);
+            assertThat(denies(st)).as("only the owners' deny is left").containsExactly("crm_app DELETE");
+        }
+    }
+
+    private static java.util.List<String> denies(Statement st) throws java.sql.SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = st.executeQuery(SqlServerWriteFreeze.DENIED)) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2).strip());
+            }
+        }
+        return out;
+    }
 }
