@@ -42,5 +42,31 @@ class SyncAndCutoverCommandIT {
                 .readTree(dir.resolve("cutover.json").toFile());
         assertThat(report.path("outcome").asText()).isEqualTo("COMPLETED");
         assertThat(report.path("downtimeMillis").asLong()).isPositive();
+
+        PlanCommandIT.Run release = PlanCommandIT.ferry("release", "--url", source);
+        assertThat(release.exit()).as(release.err()).isZero();
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Setting\" SET label = 'writable after ferry release' WHERE id = 'late'");
+        }
+    }
+
+    /** Issue 20: with no cutover running, rollback and approve say so, exit non-zero and leave no request for a later cutover. */
+    @Test
+    void rollbackAndApproveWithNoCutoverRunningSaySoAndLeaveNothingBehind() throws Exception {
+        String target = TestPostgres.newDatabase("cli_nocut");
+        PlanCommandIT.Run rollback = PlanCommandIT.ferry("rollback", "--target", target);
+        assertThat(rollback.exit()).isEqualTo(2);
+        assertThat(rollback.err()).contains("no cutover is running");
+        PlanCommandIT.Run approve = PlanCommandIT.ferry("cutover", "approve", "--target", target);
+        assertThat(approve.exit()).isEqualTo(2);
+        assertThat(approve.err()).contains("no cutover is running");
+        assertThat(Migrations.count(target, "pg_tables WHERE schemaname = 'ferry' AND tablename = 'cutover_request'"))
+                .as("no request left for a later cutover").isZero();
+
+        try (dev.ferry.engine.cutover.CutoverLock running = dev.ferry.engine.cutover.CutoverLock.acquire(TestPostgres.connect(target))) {
+            PlanCommandIT.Run asked = PlanCommandIT.ferry("rollback", "--target", target);
+            assertThat(asked.exit()).as(asked.err()).isZero();
+            assertThat(Migrations.count(target, "ferry.cutover_request WHERE kind = 'rollback'")).isEqualTo(1);
+        }
     }
 }
