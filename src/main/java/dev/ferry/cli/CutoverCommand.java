@@ -128,13 +128,13 @@ final class CutoverCommand implements Callable<Integer> {
                     routingValue != null ? routingValue : target, probes, policy, Console::line)
                     .run(CutoverRequests.poll(t, CutoverRequests.APPROVE), CutoverRequests.poll(t, CutoverRequests.ROLLBACK));
             Console.line(String.format("Cutover %s (%s); writes frozen for %d ms%s", result.outcome(), result.reason(),
-                    result.downtimeMillis(), result.outcome().equals(CutoverResult.ROLLED_BACK)
+                    result.downtimeMillis(), result.outcome() == CutoverResult.ROLLED_BACK
                             ? "; rollback took " + result.rollbackDowntimeMillis() + " ms and brought back " + result.writesBroughtBack()
                             + " writes" : ""));
             if (report != null) {
                 Console.line("Wrote " + dev.ferry.engine.cutover.CutoverReportWriter.write(result, report));
             }
-            return result.outcome().equals(CutoverResult.COMPLETED) ? 0 : ErrorCode.CUTOVER.exitCode();
+            return result.outcome() == CutoverResult.COMPLETED ? 0 : ErrorCode.CUTOVER.exitCode();
         }
     }
 

@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                     ValidationOptions.of(ValidationLevel.HASH, ValuePolicy.strict()), List.of());
             ValidationWriter.write(after, out).forEach(p -> Console.line("Wrote " + p));
             Console.line("After the cutover: " + after.summary());
-            boolean done = switched.outcome().equals(CutoverResult.COMPLETED) && after.parity();
+            boolean done = switched.outcome() == CutoverResult.COMPLETED && after.parity();
             Console.line(done ? "Demo complete: every row of every table, and every write made during the migration, arrived "
                     + "and was proven equal." : "Demo did not complete: cutover " + switched.outcome() + " (" + switched.reason() + ")");
             return done ? 0 : dev.ferry.engine.ErrorCode.CUTOVER.exitCode();

@@ -75,7 +75,7 @@ public final class Telemetry {
 
     /** How a cutover ended (COMPLETED, ROLLED_BACK, ABORTED). */
     void cutover(dev.ferry.engine.cutover.CutoverResult result) {
-        cutovers.add(1, Attributes.of(RESULT, result.outcome()));
+        cutovers.add(1, Attributes.of(RESULT, result.outcome().name()));
     }
 
     void parity(ValidationReport report) {

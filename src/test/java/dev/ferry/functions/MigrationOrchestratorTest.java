@@ -207,14 +207,14 @@ class MigrationOrchestratorTest {
     @Test
     @SuppressWarnings("unchecked")
     void theHealthWindowIsADurableTimerRacedAgainstTheApprovalWhichCompletesTheCutover() {
-        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("COMPLETED", "health window passed", 1_200, 0, 0,
-                List.of()));
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult(dev.ferry.engine.cutover.CutoverResult.COMPLETED,
+                "health window passed", 1_200, 0, 0, List.of()));
         Task<Task<?>> timerWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[2]);
         Task<Task<?>> approvalWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[0]);
         when(ctx.anyOf(anyList())).thenReturn(timerWon, approvalWon);
         MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
         assertThat(result.migration().succeeded()).isTrue();
-        assertThat(result.cutover().outcome()).isEqualTo("COMPLETED");
+        assertThat(result.cutover().outcome()).isEqualTo(dev.ferry.engine.cutover.CutoverResult.COMPLETED);
         ArgumentCaptor<java.time.Duration> timers = ArgumentCaptor.forClass(java.time.Duration.class);
         verify(ctx, org.mockito.Mockito.times(2)).createTimer(timers.capture());
         assertThat(timers.getAllValues()).allMatch(d -> d.compareTo(java.time.Duration.ofSeconds(10)) <= 0);
@@ -233,12 +233,12 @@ class MigrationOrchestratorTest {
     @Test
     @SuppressWarnings("unchecked")
     void aRollbackEventDuringTheWindowRollsBack() {
-        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("ROLLED_BACK", "an operator asked to roll back",
-                1_200, 900, 4, List.of()));
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult(dev.ferry.engine.cutover.CutoverResult.ROLLED_BACK,
+                "an operator asked to roll back", 1_200, 900, 4, List.of()));
         Task<Task<?>> rollbackWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[1]);
         when(ctx.anyOf(anyList())).thenReturn(rollbackWon);
         MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
-        assertThat(result.cutover().outcome()).isEqualTo("ROLLED_BACK");
+        assertThat(result.cutover().outcome()).isEqualTo(dev.ferry.engine.cutover.CutoverResult.ROLLED_BACK);
         ArgumentCaptor<Object> order = ArgumentCaptor.forClass(Object.class);
         verify(ctx).callActivity(eq(ActivityNames.CUTOVER_ROLLBACK), order.capture(), any(TaskOptions.class),
                 eq(dev.ferry.engine.cutover.CutoverResult.class));
@@ -254,7 +254,8 @@ class MigrationOrchestratorTest {
     @Test
     @SuppressWarnings("unchecked")
     void withWaitForGoTheSyncKeepsRunningUntilTheStartEventThenTheWindowRuns() {
-        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult("COMPLETED", "health window passed", 900, 0, 0,
+        Task<Object>[] t = cutoverSteps(new dev.ferry.engine.cutover.CutoverResult(dev.ferry.engine.cutover.CutoverResult.COMPLETED,
+                "health window passed", 900, 0, 0,
                 List.of()));
         CutoverSpec base = WITH_CUTOVER.cutover();
         when(ctx.getInput(MigrationRequest.class)).thenReturn(new MigrationRequest(REQUEST.source(), REQUEST.target(), null, 4, 100_000,
@@ -264,7 +265,7 @@ class MigrationOrchestratorTest {
         Task<Task<?>> approvalWon = (Task<Task<?>>) (Task<?>) done((Task<?>) t[0]);
         when(ctx.anyOf(anyList())).thenReturn(timerWon, timerWon, startWon, approvalWon);
         MigrationOrchestrator.RunResult result = MigrationOrchestrator.orchestrateWithCutover(ctx);
-        assertThat(result.cutover().outcome()).isEqualTo("COMPLETED");
+        assertThat(result.cutover().outcome()).isEqualTo(dev.ferry.engine.cutover.CutoverResult.COMPLETED);
         // the catch-up round, then one round per go-wait timer that fired
         verify(ctx, org.mockito.Mockito.times(3)).callActivity(eq(ActivityNames.SYNC_ROUND), any(), any(TaskOptions.class),
                 eq(dev.ferry.engine.cutover.CutoverSteps.SyncProgress.class));

@@ -56,7 +56,8 @@ class TelemetryTest {
     void aCutoverRecordsItsDowntimeAndOutcome() {
         telemetry.downtime(180);
         telemetry.downtime(260);
-        telemetry.cutover(new dev.ferry.engine.cutover.CutoverResult("ROLLED_BACK", "probe failed", 260, 900, 3, java.util.List.of()));
+        telemetry.cutover(new dev.ferry.engine.cutover.CutoverResult(dev.ferry.engine.cutover.CutoverResult.ROLLED_BACK, "probe failed",
+                260, 900, 3, java.util.List.of()));
         Collection<MetricData> all = reader.collectAllMetrics();
         var downtime = all.stream().filter(m -> m.getName().equals("ferry.cutover.downtime"))
                 .flatMap(m -> m.getHistogramData().getPoints().stream()).toList();

@@ -9,9 +9,19 @@ import java.util.List;
  * @param downtimeMillis   from the write freeze to the target serving (the routing switched)
  * @param writesBroughtBack target writes of the health window applied back to the source on rollback
  */
-public record CutoverResult(String outcome, String reason, long downtimeMillis, long rollbackDowntimeMillis,
+public record CutoverResult(Outcome outcome, String reason, long downtimeMillis, long rollbackDowntimeMillis,
                             long writesBroughtBack, List<HealthProbe.Result> failedProbes) {
-    public static final String COMPLETED = "COMPLETED";
-    public static final String ROLLED_BACK = "ROLLED_BACK";
-    public static final String ABORTED = "ABORTED";
+    public static final Outcome COMPLETED = Outcome.COMPLETED;
+    public static final Outcome ROLLED_BACK = Outcome.ROLLED_BACK;
+    public static final Outcome ABORTED = Outcome.ABORTED;
+
+    /** How a cutover ended. */
+    public enum Outcome {
+        /** The health window passed: the target serves, the source stays fenced. */
+        COMPLETED,
+        /** Routing went back to the source with the target's writes; the target stays fenced. */
+        ROLLED_BACK,
+        /** Stopped before routing moved. */
+        ABORTED
+    }
 }

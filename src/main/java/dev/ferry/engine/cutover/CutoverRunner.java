@@ -125,11 +125,11 @@ public final class CutoverRunner {
      */
     public CutoverSteps.Preflight preflight() {
         var interrupted = Sides.withResult(target, CutoverState::read);
-        if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.SWITCHED)) {
+        if (interrupted.isPresent() && interrupted.get().phase() == CutoverState.SWITCHED) {
             log.accept("A cutover was interrupted after routing moved: rolling it back, so nothing is lost");
             return new CutoverSteps.Preflight(true, null, interrupted.get().previousRouting(), interrupted.get().reversePosition());
         }
-        if (interrupted.isPresent() && interrupted.get().phase().equals(CutoverState.FROZEN)) {
+        if (interrupted.isPresent() && interrupted.get().phase() == CutoverState.FROZEN) {
             Sides.withConnection(target, c -> targetCapture.remove(c));
             Sides.withConnection(writable(source), sourceFreeze::unfreeze);
             Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));

@@ -51,56 +51,56 @@ public final class CutoverWorkflow {
     public CutoverResult run(WorkflowPort port, Request request) {
         // one listener for the whole cutover: a second one would leave waiters that take later events
         WorkflowPort.EventListener operators = port.listen(List.of(START_EVENT, APPROVE_EVENT, ROLLBACK_EVENT));
-        status(port, "SYNCING");
+        status(port, Phase.SYNCING);
         CutoverSteps.SyncProgress sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
         for (int round = 1; sync.pending() > request.readyPending() && round < MAX_SYNC_ROUNDS; round++) {
             port.sleep(SYNC_INTERVAL);
             sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
         }
         if (request.waitForGo()) {
-            String stopped = waitForGo(port, request, operators);
-            if (stopped != null) {
-                status(port, "ABORTED");
-                return new CutoverResult(CutoverResult.ABORTED, stopped, 0, 0, 0, List.of());
+            Optional<String> stopped = waitForGo(port, request, operators);
+            if (stopped.isPresent()) {
+                status(port, Phase.ABORTED);
+                return new CutoverResult(CutoverResult.ABORTED, stopped.get(), 0, 0, 0, List.of());
             }
         }
-        status(port, "PREFLIGHT");
+        status(port, Phase.PREFLIGHT);
         CutoverSteps.Preflight preflight = port.callActivity(ActivityNames.CUTOVER_PREFLIGHT, request, CutoverSteps.Preflight.class).await();
         if (preflight.interrupted()) {
             return rollBack(port, new CutoverSteps.RollbackOrder("an earlier cutover was interrupted during its health window", 0,
                     preflight.previousRouting(), preflight.reversePosition()));
         }
         if (preflight.abortReason() != null) {
-            status(port, "ABORTED");
+            status(port, Phase.ABORTED);
             return new CutoverResult(CutoverResult.ABORTED, preflight.abortReason(), 0, 0, 0, List.of());
         }
-        status(port, "SWITCHING");
+        status(port, Phase.SWITCHING);
         CutoverSteps.Switched switched = port.callActivity(ActivityNames.CUTOVER_SWITCH, request, CutoverSteps.Switched.class).await();
         if (!switched.switched()) {
-            status(port, "ABORTED");
+            status(port, Phase.ABORTED);
             return new CutoverResult(CutoverResult.ABORTED, switched.abortReason(), 0, 0, 0, List.of());
         }
-        status(port, "HEALTH_WINDOW");
-        String failure = window(port, request, operators);
-        if (failure == null) {
+        status(port, Phase.HEALTH_WINDOW);
+        Optional<String> failure = window(port, request, operators);
+        if (failure.isEmpty()) {
             CutoverResult done = port.callActivity(ActivityNames.CUTOVER_COMPLETE,
                     new CutoverSteps.CompleteOrder(switched.previousRouting(), switched.downtimeMillis()), CutoverResult.class).await();
-            status(port, "COMPLETED");
+            status(port, Phase.COMPLETED);
             return done;
         }
-        return rollBack(port, new CutoverSteps.RollbackOrder(failure, switched.downtimeMillis(), switched.previousRouting(),
+        return rollBack(port, new CutoverSteps.RollbackOrder(failure.get(), switched.downtimeMillis(), switched.previousRouting(),
                 switched.reversePosition()));
     }
 
-    /** Probe rounds until the window ends; returns why it failed, or null. */
-    private static String window(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
+    /** Probe rounds until the window ends; returns why it failed, or empty when it passed. */
+    private static Optional<String> window(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
         Instant deadline = port.now().plusMillis(request.windowMillis());
         List<HealthProbe.Result> results = new ArrayList<>();
         boolean approved = false;
         while (port.now().isBefore(deadline)) {
             results.addAll(port.callActivity(ActivityNames.CUTOVER_PROBE, request, CutoverSteps.ProbeRound.class).await().results());
-            String unhealthy = HealthVerdict.unhealthy(results, request.maxErrorRate(), request.maxP95Millis());
-            if (unhealthy != null) {
+            Optional<String> unhealthy = HealthVerdict.unhealthy(results, request.maxErrorRate(), request.maxP95Millis());
+            if (unhealthy.isPresent()) {
                 return unhealthy;
             }
             Duration left = Duration.between(port.now(), deadline);
@@ -110,43 +110,53 @@ public final class CutoverWorkflow {
             Optional<String> event = operators.next(left.compareTo(Duration.ofMillis(request.probeEveryMillis())) < 0
                     ? left : Duration.ofMillis(request.probeEveryMillis()));
             if (event.filter(ROLLBACK_EVENT::equals).isPresent()) {
-                return "an operator asked to roll back";
+                return Optional.of("an operator asked to roll back");
             }
             if (event.filter(APPROVE_EVENT::equals).isPresent()) {
                 approved = true;
                 if (request.requireApproval()) {
-                    return null;
+                    return Optional.empty();
                 }
             }
         }
-        return request.requireApproval() && !approved ? "no approval before the end of the health window" : null;
+        return request.requireApproval() && !approved ? Optional.of("no approval before the end of the health window") : Optional.empty();
     }
 
-    /** Syncs every minute until the go; returns why the cutover stops instead, or null on the go. */
-    private static String waitForGo(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
-        status(port, "WAITING_FOR_GO");
+    /** Syncs every minute until the go; returns why the cutover stops instead, or empty on the go. */
+    private static Optional<String> waitForGo(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
+        status(port, Phase.WAITING_FOR_GO);
         Instant deadline = port.now().plus(MAX_GO_WAIT);
         while (port.now().isBefore(deadline)) {
             Optional<String> event = operators.next(GO_SYNC_INTERVAL);
             if (event.filter(START_EVENT::equals).isPresent()) {
-                return null;
+                return Optional.empty();
             }
             if (event.filter(ROLLBACK_EVENT::equals).isPresent()) {
-                return "an operator cancelled the cutover before it started; the sync's capture stays installed";
+                return Optional.of("an operator cancelled the cutover before it started; the sync's capture stays installed");
             }
             port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
         }
-        return "no go within " + MAX_GO_WAIT.toHours() + " h; the sync's capture stays installed";
+        return Optional.of("no go within " + MAX_GO_WAIT.toHours() + " h; the sync's capture stays installed");
     }
 
     private static CutoverResult rollBack(WorkflowPort port, CutoverSteps.RollbackOrder order) {
-        status(port, "ROLLING_BACK");
+        status(port, Phase.ROLLING_BACK);
         CutoverResult result = port.callActivity(ActivityNames.CUTOVER_ROLLBACK, order, CutoverResult.class).await();
-        status(port, "ROLLED_BACK");
+        status(port, Phase.ROLLED_BACK);
         return result;
     }
 
-    private static void status(WorkflowPort port, String phase) {
-        port.setStatus(new WorkflowStatus(null, "CUTOVER_" + phase, 0, 0, 0, 0, null));
+    /** The cutover's phases as operators see them ({@code CUTOVER_} and the name, in the run's status). */
+    public enum Phase {
+        SYNCING, WAITING_FOR_GO, PREFLIGHT, SWITCHING, HEALTH_WINDOW, COMPLETED, ROLLING_BACK, ROLLED_BACK, ABORTED;
+
+        /** The status text operators see. */
+        public String status() {
+            return "CUTOVER_" + name();
+        }
+    }
+
+    private static void status(WorkflowPort port, Phase phase) {
+        port.setStatus(new WorkflowStatus(null, phase.status(), 0, 0, 0, 0, null));
     }
 }
