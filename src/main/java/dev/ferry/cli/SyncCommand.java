@@ -110,7 +110,6 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static ChangeCapture capture(SourceDialect dialect) {
-        return dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.UNSUPPORTED_TYPE,
-                "Unable to capture changes of " + dialect.product() + ": Ferry has no change capture for it"));
+        return dialect.requireChangeCapture();
     }
 }

@@ -139,8 +139,7 @@ public final class ActivityDispatcher {
         return cutovers.computeIfAbsent(m, r -> {
             Host h = host(r);
             CutoverSpec spec = r.cutover();
-            var capture = h.dialect().changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
-                    "Unable to sync from " + h.dialect().product() + ": Ferry has no change capture for it"));
+            var capture = h.dialect().requireChangeCapture();
             TargetSchema schema = h.activities().plan().schema();
             SyncRunner sync = new SyncRunner(capture, h.dialect(), schema, h.config().values(), h.source(), h.target(),
                     SyncState.DEFAULT_ID, 1_000);

@@ -66,8 +66,7 @@ public final class CutoverRunner {
         this.forward = forward;
         this.dialect = dialect;
         this.sync = sync;
-        this.sourceCapture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
-                "Unable to cut over from " + dialect.product() + ": Ferry cannot capture its changes"));
+        this.sourceCapture = dialect.requireChangeCapture();
         this.sourceFreeze = dialect.writeFreeze(freezeConfig).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot freeze its writes"));
         this.targetFreeze = new PostgresWriteFreeze(freezeConfig.postgresRoles());

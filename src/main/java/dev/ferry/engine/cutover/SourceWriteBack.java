@@ -13,6 +13,7 @@ import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.sync.Change;
+import dev.ferry.engine.sync.GroupedChanges;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.DeltaApplier;
 import java.sql.Connection;
@@ -25,10 +26,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,55 +108,30 @@ final class SourceWriteBack {
     }
 
     private void apply(Connection target, Connection source, List<Change> changes) throws SQLException {
-        source.setAutoCommit(false);
-        try {
-            applyGrouped(target, source, changes);
-            source.commit();
-        } catch (SQLException e) {
-            source.rollback();
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                throw e;
+        GroupedChanges.Side<Map<List<String>, Object[]>> side = new GroupedChanges.Side<>() {
+            @Override
+            public Map<List<String>, Object[]> read(TableRef table, Set<List<String>> keys) throws SQLException {
+                return readRows(target, byTarget.get(table), keys);
             }
-            for (Change c : changes) {
-                applyGrouped(target, source, List.of(c));
-            }
-            source.commit();
-        } finally {
-            source.setAutoCommit(true);
-        }
-    }
 
-    private void applyGrouped(Connection target, Connection source, List<Change> changes) throws SQLException {
-        Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
-        for (Change c : changes) {
-            if (!byTarget.containsKey(c.table())) {
-                throw new FerryException(ErrorCode.ROLLBACK, "Unable to write back a change to " + c.table()
-                        + ": the migration does not include that table");
-            }
-            keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>()).add(c.key());
-        }
-        Map<TableRef, Map<List<String>, Object[]>> rows = new HashMap<>();
-        for (var e : keys.entrySet()) {
-            rows.put(e.getKey(), readRows(target, byTarget.get(e.getKey()), e.getValue()));
-        }
-        List<TableRef> childrenFirst = new ArrayList<>(parentsFirst);
-        Collections.reverse(childrenFirst);
-        for (TableRef t : childrenFirst) {
-            if (keys.containsKey(t)) {
-                for (List<String> k : keys.get(t)) {
-                    if (!rows.get(t).containsKey(k)) {
-                        delete(source, byTarget.get(t), k);
+            @Override
+            public void deleteGone(TableRef table, Set<List<String>> keys, Map<List<String>, Object[]> rows) throws SQLException {
+                for (List<String> k : keys) {
+                    if (!rows.containsKey(k)) {
+                        delete(source, byTarget.get(table), k);
                     }
                 }
             }
-        }
-        for (TableRef t : parentsFirst) {
-            if (keys.containsKey(t)) {
-                for (Object[] row : rows.get(t).values()) {
-                    write(source, byTarget.get(t), row);
+
+            @Override
+            public void write(TableRef table, Map<List<String>, Object[]> rows) throws SQLException {
+                for (Object[] row : rows.values()) {
+                    SourceWriteBack.this.write(source, byTarget.get(table), row);
                 }
             }
-        }
+        };
+        GroupedChanges.apply(source, changes, parentsFirst, side, table -> new FerryException(ErrorCode.ROLLBACK,
+                "Unable to write back a change to " + table + ": the migration does not include that table"), () -> { });
     }
 
     /** The columns written back: every target column that is not generated. */

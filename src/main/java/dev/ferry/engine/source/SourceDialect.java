@@ -64,6 +64,12 @@ public interface SourceDialect {
         return java.util.Optional.empty();
     }
 
+    /** This source's change capture, or the one error for a source Ferry cannot capture (CONFIGURATION). */
+    default dev.ferry.engine.sync.ChangeCapture requireChangeCapture() {
+        return changeCapture().orElseThrow(() -> new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.CONFIGURATION,
+                "Unable to capture changes of " + product() + ": Ferry has no change capture for it"));
+    }
+
     /** How a cutover stops applications writing to this kind of source, as configured; empty when it cannot. */
     default java.util.Optional<dev.ferry.engine.cutover.WriteFreeze> writeFreeze(dev.ferry.engine.config.FreezeConfig config) {
         return java.util.Optional.empty();

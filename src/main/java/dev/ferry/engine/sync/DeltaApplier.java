@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,81 +57,32 @@ public final class DeltaApplier {
      * before its old parent went), the batch is applied again change by change in the source's order.
      */
     public void apply(Connection source, Connection target, List<Change> changes, String syncId, long position) {
+        GroupedChanges.Side<String> side = new GroupedChanges.Side<>() {
+            @Override
+            public String read(TableRef table, Set<List<String>> keys) throws SQLException {
+                String stage = "ferry_stage_" + order.indexOf(table);
+                stage(source, target, specs.get(table), keys, stage);
+                return stage;
+            }
+
+            @Override
+            public void deleteGone(TableRef table, Set<List<String>> keys, String stage) throws SQLException {
+                DeltaApplier.deleteGone(target, specs.get(table), keys, stage);
+            }
+
+            @Override
+            public void write(TableRef table, String stage) throws SQLException {
+                upsert(target, specs.get(table), stage);
+            }
+        };
         try {
-            transaction(target, () -> {
-                applyGrouped(source, target, changes);
-                SyncState.touch(target, syncId, changes);
-                SyncState.save(target, syncId, position);
-            });
-        } catch (FerryException e) {
-            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
-                throw e;
-            }
-            transaction(target, () -> {
-                for (Change c : changes) {
-                    applyGrouped(source, target, List.of(c));
-                }
-                SyncState.touch(target, syncId, changes);
-                SyncState.save(target, syncId, position);
-            });
-        }
-    }
-
-    private void applyGrouped(Connection source, Connection target, List<Change> changes) throws SQLException {
-        Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
-        Set<TableRef> whole = new HashSet<>();
-        for (Change c : changes) {
-            if (!specs.containsKey(c.table())) {
-                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to apply a change to " + c.table()
-                        + ": the migration does not include that table");
-            }
-            Set<List<String>> set = keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>());
-            if (c.isWholeTable()) {
-                whole.add(c.table());
-            } else {
-                set.add(c.key());
-            }
-        }
-        Map<TableRef, String> stages = new LinkedHashMap<>();
-        for (TableRef table : order) {
-            if (keys.containsKey(table)) {
-                String stage = "ferry_stage_" + stages.size();
-                stage(source, target, specs.get(table), whole.contains(table) ? null : keys.get(table), stage);
-                stages.put(table, stage);
-            }
-        }
-        List<TableRef> childrenFirst = new ArrayList<>(order);
-        java.util.Collections.reverse(childrenFirst);
-        for (TableRef table : childrenFirst) {
-            if (stages.containsKey(table)) {
-                deleteGone(target, specs.get(table), whole.contains(table) ? null : keys.get(table), stages.get(table));
-            }
-        }
-        for (TableRef table : order) {
-            if (stages.containsKey(table)) {
-                upsert(target, specs.get(table), stages.get(table));
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws SQLException;
-    }
-
-    private static void transaction(Connection target, Work work) {
-        try {
-            target.setAutoCommit(false);
-            work.run();
-            target.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                target.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; nothing was committed
-            }
-            throw e instanceof SQLException sql ? FerryException.fromSql(ErrorCode.COPY, "Unable to apply changes", sql)
-                    : (RuntimeException) e;
+            GroupedChanges.apply(target, changes, order, side, table -> new FerryException(ErrorCode.CONFIGURATION,
+                    "Unable to apply a change to " + table + ": the migration does not include that table"), () -> {
+                        SyncState.touch(target, syncId, changes);
+                        SyncState.save(target, syncId, position);
+                    });
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.COPY, "Unable to apply changes", e);
         }
     }
 

@@ -112,8 +112,7 @@ public final class MigrationActivities {
 
     /** Starts change capture on the source for the default sync, before the copy; returns where it starts. */
     public Long captureChanges() {
-        var capture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
-                "Unable to capture changes of " + dialect.product() + ": Ferry has no change capture for it"));
+        var capture = dialect.requireChangeCapture();
         try (Connection s = source.get(); Connection t = target.get()) {
             long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(),
                     dev.ferry.engine.sync.SyncState.DEFAULT_ID);
