@@ -181,7 +181,7 @@ class MigrationOrchestratorTest {
         when(ctx.callActivity(eq(ActivityNames.CUTOVER_PREFLIGHT), any(), any(TaskOptions.class),
                 eq(dev.ferry.engine.cutover.CutoverSteps.Preflight.class))).thenReturn(preflight);
         Task<dev.ferry.engine.cutover.CutoverSteps.Switched> switched = done(new dev.ferry.engine.cutover.CutoverSteps.Switched(true, null,
-                1_200, "previous", 5));
+                1_200, "previous", 5, List.of()));
         when(ctx.callActivity(eq(ActivityNames.CUTOVER_SWITCH), any(), any(TaskOptions.class),
                 eq(dev.ferry.engine.cutover.CutoverSteps.Switched.class))).thenReturn(switched);
         Task<dev.ferry.engine.cutover.CutoverSteps.ProbeRound> probed = done(new dev.ferry.engine.cutover.CutoverSteps.ProbeRound(

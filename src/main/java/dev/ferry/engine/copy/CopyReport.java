@@ -9,9 +9,17 @@ import java.util.Map;
  */
 public record CopyReport(String runId, double wallSeconds, long rows, long bytes, List<TableReport> tables) {
 
-    /** One table's figures; {@code seconds} is from its first chunk's start to its last chunk's end. */
+    /**
+     * One table's figures; {@code seconds} is from its first chunk's start to its last chunk's end;
+     * {@code chunkSeconds} the spread of its chunks' durations (minimum, median, 90th percentile,
+     * maximum; empty when unknown).
+     */
     public record TableReport(String source, String target, long rows, long bytes, double seconds, long rowsPerSecond,
-                              int chunks, int retries, Map<String, Long> replacedValues, Map<String, Long> roundedValues) {
+                              int chunks, int retries, Map<String, Long> replacedValues, Map<String, Long> roundedValues,
+                              List<Double> chunkSeconds) {
+        public TableReport {
+            chunkSeconds = chunkSeconds == null ? List.of() : List.copyOf(chunkSeconds);
+        }
     }
 
     public String summary() {

@@ -8,9 +8,26 @@ import java.util.List;
  * @param outcome          COMPLETED, ROLLED_BACK, or ABORTED (nothing was switched)
  * @param downtimeMillis   from the write freeze to the target serving (the routing switched)
  * @param writesBroughtBack target writes of the health window applied back to the source on rollback
+ * @param timeline         what happened when, for the report
  */
 public record CutoverResult(Outcome outcome, String reason, long downtimeMillis, long rollbackDowntimeMillis,
-                            long writesBroughtBack, List<HealthProbe.Result> failedProbes) {
+                            long writesBroughtBack, List<HealthProbe.Result> failedProbes, List<TimelineEntry> timeline) {
+    public CutoverResult {
+        failedProbes = failedProbes == null ? List.of() : List.copyOf(failedProbes);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** A result without a timeline yet (the workflow adds it). */
+    public CutoverResult(Outcome outcome, String reason, long downtimeMillis, long rollbackDowntimeMillis, long writesBroughtBack,
+                         List<HealthProbe.Result> failedProbes) {
+        this(outcome, reason, downtimeMillis, rollbackDowntimeMillis, writesBroughtBack, failedProbes, List.of());
+    }
+
+    /** This result with the cutover's timeline. */
+    public CutoverResult withTimeline(List<TimelineEntry> entries) {
+        return new CutoverResult(outcome, reason, downtimeMillis, rollbackDowntimeMillis, writesBroughtBack, failedProbes, entries);
+    }
+
     public static final Outcome COMPLETED = Outcome.COMPLETED;
     public static final Outcome ROLLED_BACK = Outcome.ROLLED_BACK;
     public static final Outcome ABORTED = Outcome.ABORTED;

@@ -158,18 +158,23 @@ public final class CutoverRunner {
     /** Freeze, last changes, row counts, identities, reverse capture, routing; the downtime is measured here. */
     public CutoverSteps.Switched switchOver() {
         long frozeAt = System.nanoTime();
+        List<TimelineEntry> steps = new ArrayList<>();
         Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.FROZEN, null, 0)));
         Sides.withConnection(source, sourceFreeze::freeze);
+        steps.add(new TimelineEntry("writes frozen on the source", sinceMillis(frozeAt), true, "the application's sessions ended"));
         log.accept("Froze writes on the source");
-        sync.drain();
+        long applied = sync.drain();
+        steps.add(new TimelineEntry("last changes applied", sinceMillis(frozeAt), true, applied + " changes"));
         String mismatch = new QuickCheck(forward, dialect, sync, source, target, log).mismatch();
         if (mismatch != null) {
             Sides.withConnection(writable(source), sourceFreeze::unfreeze);
             Sides.withConnection(target, c -> CutoverState.save(c, new CutoverState.State(CutoverState.ABORTED, null, 0)));
             String reason = "after the last changes, " + mismatch + "; the source is writable again";
             log.accept("Cutover not started: " + reason);
-            return new CutoverSteps.Switched(false, reason, 0, null, 0);
+            steps.add(new TimelineEntry("quick check", sinceMillis(frozeAt), false, mismatch));
+            return new CutoverSteps.Switched(false, reason, 0, null, 0, steps);
         }
+        steps.add(new TimelineEntry("quick check", sinceMillis(frozeAt), true, "row counts and changed rows equal"));
         execute(target, new DdlGenerator().identityRestarts(forward));
         long reversePosition = Sides.withResult(target, c -> targetCapture.install(c, targetTables()));
         String previous = routing.current();
@@ -178,10 +183,15 @@ public final class CutoverRunner {
         // an earlier rollback left the target fenced: the application may write there from now on
         Sides.withConnection(target, targetFreeze::unfreeze);
         routing.switchTo(targetRouting);
-        long downtime = (System.nanoTime() - frozeAt) / 1_000_000;
+        long downtime = sinceMillis(frozeAt);
+        steps.add(new TimelineEntry("routing switched to the target", downtime, true, "writes were frozen " + downtime + " ms"));
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
         downtimeObserver.accept(downtime);
-        return new CutoverSteps.Switched(true, null, downtime, previous, reversePosition);
+        return new CutoverSteps.Switched(true, null, downtime, previous, reversePosition, steps);
+    }
+
+    private static long sinceMillis(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /** One round of every probe. */

@@ -17,8 +17,15 @@ public final class CutoverSteps {
     public record Preflight(boolean interrupted, String abortReason, String previousRouting, long reversePosition) {
     }
 
-    /** The switch: routing moved when {@code switched}, after writes were frozen for {@code downtimeMillis}. */
-    public record Switched(boolean switched, String abortReason, long downtimeMillis, String previousRouting, long reversePosition) {
+    /**
+     * The switch: routing moved when {@code switched}, after writes were frozen for {@code downtimeMillis};
+     * {@code steps} are its own moments, in milliseconds after the freeze.
+     */
+    public record Switched(boolean switched, String abortReason, long downtimeMillis, String previousRouting, long reversePosition,
+                           List<TimelineEntry> steps) {
+        public Switched {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
     }
 
     /** A sync round: changes applied, and the lag left. */

@@ -178,8 +178,12 @@ public final class Journal {
     }
 
     /** Per table over every chunk of the run: rows, bytes, chunks, attempts, wall seconds, and value counters. */
+    /**
+     * One table's totals in a run; {@code chunkSeconds} is the distribution of its finished chunks'
+     * durations: minimum, median, 90th percentile and maximum (empty before any chunk finished).
+     */
     public record TableTotals(TableRef table, long rows, long bytes, int chunks, int attempts, double seconds,
-                              String replacedJson, String roundedJson) {
+                              String replacedJson, String roundedJson, List<Double> chunkSeconds) {
     }
 
     public static List<TableTotals> totals(Connection c, UUID run) {
@@ -191,15 +195,18 @@ public final class Journal {
                             WHERE c2.run_id = c.run_id AND c2.source_table = c.source_table GROUP BY k) r),
                        (SELECT coalesce(jsonb_object_agg(k, total), '{}') FROM (SELECT k, sum(v::bigint) AS total
                             FROM ferry.chunk c2, jsonb_each_text(coalesce(c2.rounded, '{}')) AS e(k, v)
-                            WHERE c2.run_id = c.run_id AND c2.source_table = c.source_table GROUP BY k) r)
+                            WHERE c2.run_id = c.run_id AND c2.source_table = c.source_table GROUP BY k) r),
+                       percentile_cont(ARRAY[0, 0.5, 0.9, 1]::float8[]) WITHIN GROUP (ORDER BY seconds) FILTER (WHERE seconds IS NOT NULL)
                 FROM ferry.chunk c WHERE run_id = ? GROUP BY run_id, source_table ORDER BY source_table""";
         List<TableTotals> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, run);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    java.sql.Array spread = rs.getArray(9);
+                    List<Double> chunkSeconds = spread == null ? List.of() : List.of((Double[]) spread.getArray());
                     out.add(new TableTotals(parseTable(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                            rs.getDouble(6), rs.getString(7), rs.getString(8)));
+                            rs.getDouble(6), rs.getString(7), rs.getString(8), chunkSeconds));
                 }
             }
             return out;

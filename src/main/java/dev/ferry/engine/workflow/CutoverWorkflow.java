@@ -5,6 +5,7 @@ import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverSteps;
 import dev.ferry.engine.cutover.HealthProbe;
 import dev.ferry.engine.cutover.HealthVerdict;
+import dev.ferry.engine.cutover.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,15 +49,49 @@ public final class CutoverWorkflow {
         }
     }
 
+    /** Runs the cutover; its result carries the timeline of what happened when, on the port's clock. */
     public CutoverResult run(WorkflowPort port, Request request) {
+        Timeline timeline = new Timeline(port);
+        CutoverResult result = decide(port, request, timeline);
+        timeline.add(result.outcome() == CutoverResult.COMPLETED ? "cutover completed"
+                : result.outcome() == CutoverResult.ROLLED_BACK ? "rolled back" : "cutover not started",
+                result.outcome() == CutoverResult.COMPLETED, result.outcome() == CutoverResult.ROLLED_BACK
+                        ? result.writesBroughtBack() + " target writes brought back in " + result.rollbackDowntimeMillis() + " ms: "
+                        + result.reason() : result.reason());
+        return result.withTimeline(timeline.entries);
+    }
+
+    /** What happened when, in milliseconds after the cutover started on the port's (replay-safe) clock. */
+    private static final class Timeline {
+        private final WorkflowPort port;
+        private final Instant start;
+        private final List<TimelineEntry> entries = new ArrayList<>();
+
+        Timeline(WorkflowPort port) {
+            this.port = port;
+            this.start = port.now();
+        }
+
+        long now() {
+            return Duration.between(start, port.now()).toMillis();
+        }
+
+        void add(String step, boolean ok, String detail) {
+            entries.add(new TimelineEntry(step, now(), ok, detail));
+        }
+    }
+
+    private CutoverResult decide(WorkflowPort port, Request request, Timeline timeline) {
         // one listener for the whole cutover: a second one would leave waiters that take later events
         WorkflowPort.EventListener operators = port.listen(List.of(START_EVENT, APPROVE_EVENT, ROLLBACK_EVENT));
         status(port, Phase.SYNCING);
         CutoverSteps.SyncProgress sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
-        for (int round = 1; sync.pending() > request.readyPending() && round < MAX_SYNC_ROUNDS; round++) {
+        int rounds = 1;
+        for (; sync.pending() > request.readyPending() && rounds < MAX_SYNC_ROUNDS; rounds++) {
             port.sleep(SYNC_INTERVAL);
             sync = port.callActivity(ActivityNames.SYNC_ROUND, request, CutoverSteps.SyncProgress.class).await();
         }
+        timeline.add("sync", sync.pending() <= request.readyPending(), rounds + " rounds; " + sync.pending() + " changes pending");
         if (request.waitForGo()) {
             Optional<String> stopped = waitForGo(port, request, operators);
             if (stopped.isPresent()) {
@@ -66,6 +101,9 @@ public final class CutoverWorkflow {
         }
         status(port, Phase.PREFLIGHT);
         CutoverSteps.Preflight preflight = port.callActivity(ActivityNames.CUTOVER_PREFLIGHT, request, CutoverSteps.Preflight.class).await();
+        timeline.add("preflight", preflight.abortReason() == null && !preflight.interrupted(), preflight.interrupted()
+                ? "an earlier cutover was interrupted during its window" : preflight.abortReason() != null ? preflight.abortReason()
+                : "lag within limits, probes pass, the fences can hold");
         if (preflight.interrupted()) {
             return rollBack(port, new CutoverSteps.RollbackOrder("an earlier cutover was interrupted during its health window", 0,
                     preflight.previousRouting(), preflight.reversePosition()));
@@ -75,13 +113,15 @@ public final class CutoverWorkflow {
             return new CutoverResult(CutoverResult.ABORTED, preflight.abortReason(), 0, 0, 0, List.of());
         }
         status(port, Phase.SWITCHING);
+        long switchAt = timeline.now();
         CutoverSteps.Switched switched = port.callActivity(ActivityNames.CUTOVER_SWITCH, request, CutoverSteps.Switched.class).await();
+        switched.steps().forEach(step -> timeline.entries.add(step.after(switchAt)));
         if (!switched.switched()) {
             status(port, Phase.ABORTED);
             return new CutoverResult(CutoverResult.ABORTED, switched.abortReason(), 0, 0, 0, List.of());
         }
         status(port, Phase.HEALTH_WINDOW);
-        Optional<String> failure = window(port, request, operators);
+        Optional<String> failure = window(port, request, operators, timeline);
         if (failure.isEmpty()) {
             CutoverResult done = port.callActivity(ActivityNames.CUTOVER_COMPLETE,
                     new CutoverSteps.CompleteOrder(switched.previousRouting(), switched.downtimeMillis()), CutoverResult.class).await();
@@ -93,14 +133,20 @@ public final class CutoverWorkflow {
     }
 
     /** Probe rounds until the window ends; returns why it failed, or empty when it passed. */
-    private static Optional<String> window(WorkflowPort port, Request request, WorkflowPort.EventListener operators) {
+    private static Optional<String> window(WorkflowPort port, Request request, WorkflowPort.EventListener operators, Timeline timeline) {
         Instant deadline = port.now().plusMillis(request.windowMillis());
         List<HealthProbe.Result> results = new ArrayList<>();
         boolean approved = false;
-        while (port.now().isBefore(deadline)) {
-            results.addAll(port.callActivity(ActivityNames.CUTOVER_PROBE, request, CutoverSteps.ProbeRound.class).await().results());
+        for (int round = 1; port.now().isBefore(deadline); round++) {
+            List<HealthProbe.Result> now = port.callActivity(ActivityNames.CUTOVER_PROBE, request, CutoverSteps.ProbeRound.class).await()
+                    .results();
+            results.addAll(now);
+            timeline.add("probe round " + round, now.stream().allMatch(HealthProbe.Result::ok), now.stream()
+                    .map(r -> r.probe() + " " + (r.ok() ? "ok" : r.message()) + " " + r.millis() + " ms")
+                    .collect(java.util.stream.Collectors.joining("; ")));
             Optional<String> unhealthy = HealthVerdict.unhealthy(results, request.maxErrorRate(), request.maxP95Millis());
             if (unhealthy.isPresent()) {
+                timeline.add("health window failed", false, unhealthy.get());
                 return unhealthy;
             }
             Duration left = Duration.between(port.now(), deadline);
@@ -110,10 +156,12 @@ public final class CutoverWorkflow {
             Optional<String> event = operators.next(left.compareTo(Duration.ofMillis(request.probeEveryMillis())) < 0
                     ? left : Duration.ofMillis(request.probeEveryMillis()));
             if (event.filter(ROLLBACK_EVENT::equals).isPresent()) {
+                timeline.add("rollback requested", false, "by an operator");
                 return Optional.of("an operator asked to roll back");
             }
             if (event.filter(APPROVE_EVENT::equals).isPresent()) {
                 approved = true;
+                timeline.add("approved", true, "by an operator");
                 if (request.requireApproval()) {
                     return Optional.empty();
                 }

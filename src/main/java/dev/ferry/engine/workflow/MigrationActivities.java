@@ -286,7 +286,7 @@ public final class MigrationActivities {
                         .map(x -> x.ref().toString()).orElse("?");
                 tables.add(new CopyReport.TableReport(t.table().toString(), tgt, t.rows(), t.bytes(), t.seconds(),
                         t.seconds() > 0 ? (long) (t.rows() / t.seconds()) : t.rows(), t.chunks(), t.attempts() - t.chunks(),
-                        counts(t.replacedJson()), counts(t.roundedJson())));
+                        counts(t.replacedJson()), counts(t.roundedJson()), t.chunkSeconds()));
                 rows += t.rows();
                 bytes += t.bytes();
             }
