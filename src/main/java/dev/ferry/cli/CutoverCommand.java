@@ -133,6 +133,9 @@ final class CutoverCommand implements Callable<Integer> {
                             + " writes" : ""));
             if (report != null) {
                 Console.line("Wrote " + dev.ferry.engine.cutover.CutoverReportWriter.write(result, report));
+                Console.line("Wrote " + dev.ferry.engine.report.HtmlReportWriter.write(new dev.ferry.engine.report.MigrationReport(
+                        "ferry cutover", java.time.Instant.now(), -1, null, null, result, plan.assessment()),
+                        dev.ferry.engine.report.HtmlReportWriter.beside(report)));
             }
             return result.outcome() == CutoverResult.COMPLETED ? 0 : ErrorCode.CUTOVER.exitCode();
         }

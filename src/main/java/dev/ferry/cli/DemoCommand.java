@@ -6,6 +6,8 @@ import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.plan.PlanWriter;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationLevel;
+import dev.ferry.engine.report.HtmlReportWriter;
+import dev.ferry.engine.report.MigrationReport;
 import dev.ferry.engine.verify.ValidationOptions;
 import dev.ferry.engine.verify.ValidationReport;
 import dev.ferry.engine.verify.ValidationWriter;
@@ -47,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long started = System.nanoTime();
         String sourceUrl = SampleDatabase.h2Url("ferry-demo-" + System.nanoTime());
         try (Connection source = DriverManager.getConnection(sourceUrl);
              EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -79,6 +82,9 @@ final class DemoCommand implements Callable<Integer> {
                     ValidationOptions.of(ValidationLevel.HASH, ValuePolicy.strict()), List.of());
             ValidationWriter.write(after, out).forEach(p -> Console.line("Wrote " + p));
             Console.line("After the cutover: " + after.summary());
+            Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry demo", java.time.Instant.now(),
+                    (System.nanoTime() - started) / 1e9, result.report(), after, switched, result.plan().assessment()),
+                    out.resolve("report.html")));
             boolean done = switched.outcome() == CutoverResult.COMPLETED && after.parity();
             Console.line(done ? "Demo complete: every row of every table, and every write made during the migration, arrived "
                     + "and was proven equal." : "Demo did not complete: cutover " + switched.outcome() + " (" + switched.reason() + ")");

@@ -1,6 +1,8 @@
 package dev.ferry.cli;
 
 import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.report.HtmlReportWriter;
+import dev.ferry.engine.report.MigrationReport;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.verify.ValidationWriter;
 import dev.ferry.engine.copy.CopyProgress;
@@ -67,6 +69,7 @@ final class MigrateCommand implements Callable<Integer> {
         MigrationOptions options = new MigrationOptions(workers, chunkRows, fetchSize, maxTargetConnections, 5, resume, !noValidate,
                 copyMode(copyMode));
         CopyProgress progress = System.console() != null ? new TerminalProgress() : new LogProgress(System.out, 5_000);
+        long started = System.nanoTime();
         MigrationRunner.Result result = new MigrationRunner(JdbcConnector.source(source), JdbcConnector.target(target),
                 ConfigLoader.load(config), options, progress, Console::line).run();
         PlanWriter.write(result.plan(), out);
@@ -76,6 +79,9 @@ final class MigrateCommand implements Callable<Integer> {
             ValidationWriter.write(result.validation(), out).forEach(p -> Console.line("Wrote " + p));
             Console.line(result.validation().summary());
         }
+        Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry migrate", java.time.Instant.now(),
+                (System.nanoTime() - started) / 1e9, result.report(), result.validation(), null, result.plan().assessment()),
+                out.resolve("report.html")));
         if (!result.succeeded()) {
             Console.line("Migration " + result.runId() + " copied the data, but the validation found differences: not done.");
             return ErrorCode.VALIDATION_MISMATCH.exitCode();

@@ -5,6 +5,8 @@ import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationLevel;
+import dev.ferry.engine.report.HtmlReportWriter;
+import dev.ferry.engine.report.MigrationReport;
 import dev.ferry.engine.verify.ValidationOptions;
 import dev.ferry.engine.verify.ValidationReport;
 import dev.ferry.engine.verify.ValidationWriter;
@@ -59,6 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
             ValidationReport result = ValidationRunner.run(JdbcConnector.source(source), JdbcConnector.target(target), cfg,
                     options, tables);
             ValidationWriter.writeTo(result, report).forEach(p -> Console.line("Wrote " + p));
+            Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry validate", java.time.Instant.now(), result.seconds(),
+                    null, result, null, null), HtmlReportWriter.beside(report)));
             Console.line(result.summary());
             return result.parity() ? PARITY : MISMATCH;
         } catch (IllegalArgumentException e) {

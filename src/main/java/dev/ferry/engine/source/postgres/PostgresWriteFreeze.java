@@ -42,6 +42,9 @@ public final class PostgresWriteFreeze implements WriteFreeze {
               AND n.nspname NOT LIKE 'pg\\_%'
               AND a.grantee <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
             ORDER BY 1, 2, 3, 4""";
+    static final String FENCED = "SELECT to_regclass('ferry_fence.revoked') IS NOT NULL OR EXISTS (SELECT 1 FROM pg_db_role_setting s "
+            + "JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database() AND s.setrole = 0 "
+            + "AND 'default_transaction_read_only=on' = ANY (s.setconfig))";
     static final String FERRY_IS_SUPERUSER = "SELECT rolsuper FROM pg_roles WHERE rolname = current_user";
     static final String FERRY_IS_MEMBER = "SELECT pg_has_role(current_user, ?, 'MEMBER')";
     static final String END_OTHER_SESSIONS = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
@@ -127,6 +130,9 @@ public final class PostgresWriteFreeze implements WriteFreeze {
     @Override
     public void unfreeze(Connection c) {
         allowWrites(c);
+        if (!fenced(c)) {
+            return; // never fenced, or released already
+        }
         transaction(c, "lift the write fence", () -> {
             try (Statement st = c.createStatement()) {
                 st.execute(JOURNAL);
@@ -151,6 +157,15 @@ public final class PostgresWriteFreeze implements WriteFreeze {
     @Override
     public void allowWrites(Connection c) {
         run(c, "allow Ferry's session to write", "SET SESSION default_transaction_read_only = off");
+    }
+
+    /** Whether a fence of Ferry's is on: grants recorded as revoked, or the database's read-only default set. */
+    private static boolean fenced(Connection c) {
+        try {
+            return bool(c, FENCED, null);
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to find out whether the database is fenced", e);
+        }
     }
 
     /** The grants a fence would revoke now. */
