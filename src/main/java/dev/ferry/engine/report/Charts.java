@@ -10,7 +10,7 @@ import java.util.List;
  * position and size in user units, and its labels as text (escaped where the page prints them).
  */
 public final class Charts {
-    static final int WIDTH = 720;
+    static final int WIDTH = 900;
     static final int LABEL = 240;
     static final int ROW = 22;
 
@@ -48,7 +48,7 @@ public final class Charts {
         List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (CopyReport.TableReport t : copy.tables()) {
-            int length = max == 0 ? 0 : (int) Math.round((WIDTH - LABEL - 120) * (double) t.rowsPerSecond() / max);
+            int length = max == 0 ? 0 : (int) Math.round((WIDTH - LABEL - 140) * (double) t.rowsPerSecond() / max);
             bars.add(new Bar(t.source(), y, Math.max(length, t.rowsPerSecond() > 0 ? 1 : 0),
                     String.format("%,d rows/s", t.rowsPerSecond())));
             y += ROW;
@@ -61,14 +61,14 @@ public final class Charts {
         double max = copy.tables().stream().flatMap(t -> t.chunkSeconds().stream()).mapToDouble(Double::doubleValue).max().orElse(0);
         List<Spread> rows = new ArrayList<>();
         int y = 0;
-        int span = WIDTH - LABEL - 120;
+        int span = WIDTH - LABEL - 330; // room for the figures written after the range
         for (CopyReport.TableReport t : copy.tables()) {
             List<Double> s = t.chunkSeconds();
             if (s.size() != 4) {
                 continue;
             }
             rows.add(new Spread(t.source(), y, x(s.get(0), max, span), x(s.get(1), max, span), x(s.get(2), max, span),
-                    x(s.get(3), max, span), String.format("median %.2f s, p90 %.2f s, max %.2f s (%d chunks)", s.get(1), s.get(2),
+                    x(s.get(3), max, span), String.format("median %.2f s · p90 %.2f s · max %.2f s · %d chunks", s.get(1), s.get(2),
                             s.get(3), t.chunks())));
             y += ROW;
         }
