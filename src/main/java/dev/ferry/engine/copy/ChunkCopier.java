@@ -82,9 +82,7 @@ public final class ChunkCopier {
             }
             return streamRows(ps, target, spec, spec.copyIn(), policy, counters);
         } finally {
-            if (!source.getAutoCommit()) {
-                source.rollback();
-            }
+            endReadTransaction(source);
         }
     }
 
@@ -129,16 +127,13 @@ public final class ChunkCopier {
 
     private long[] passThrough(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk) throws SQLException {
         dialect.prepareForStreaming(source);
-        String where = ChunkPlanner.predicate(dialect, spec.key(), chunk);
-        for (Object p : ChunkPlanner.parameters(chunk)) {
-            where = where.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(KeyValues.literal(KeyValues.encode(p))));
-        }
         String out = "COPY (SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
-                + where + ") TO STDOUT (FORMAT binary)";
-        CopyOut reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
+                + ChunkPlanner.predicate(dialect, spec.key(), chunk, dialect::boundLiteral) + ") TO STDOUT (FORMAT binary)";
+        CopyOut reader = null;
         CopyIn writer = null;
         long bytes = 0;
         try {
+            reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
             writer = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
             byte[] block;
             while ((block = reader.readFromCopy()) != null) {
@@ -148,15 +143,13 @@ public final class ChunkCopier {
             long rows = writer.endCopy();
             return new long[] {rows, bytes};
         } finally {
-            if (reader.isActive()) {
+            if (reader != null && reader.isActive()) {
                 reader.cancelCopy();
             }
             if (writer != null && writer.isActive()) {
                 writer.cancelCopy();
             }
-            if (!source.getAutoCommit()) {
-                source.rollback();
-            }
+            endReadTransaction(source);
         }
     }
 
@@ -165,6 +158,17 @@ public final class ChunkCopier {
         copy.writeToCopy(buffer.array(), 0, size);
         buffer.reset();
         return size;
+    }
+
+    /** A source connection never goes back to its pool inside its read transaction. */
+    private static void endReadTransaction(Connection source) {
+        try {
+            if (!source.getAutoCommit()) {
+                source.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it, and the failure that broke it is the one reported
+        }
     }
 
     private static void rollbackQuietly(Connection c) {

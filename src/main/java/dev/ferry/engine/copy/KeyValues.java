@@ -72,14 +72,4 @@ public final class KeyValues {
             default -> throw new IllegalArgumentException("unknown key tag in " + tagged);
         };
     }
-
-    /** A SQL literal for the value (PostgreSQL sources, where COPY (SELECT …) cannot take parameters). */
-    public static String literal(String tagged) {
-        String v = tagged.substring(2);
-        return switch (tagged.charAt(0)) {
-            case 'i', 'n' -> v;
-            case 'x' -> "'\\x" + v + "'::bytea";
-            default -> "'" + v.replace("'", "''") + "'";
-        };
-    }
 }

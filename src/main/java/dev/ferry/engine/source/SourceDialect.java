@@ -49,6 +49,16 @@ public interface SourceDialect {
         return quote(column.name());
     }
 
+    /**
+     * A chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as a
+     * literal of this dialect's SQL, for statements that take no parameters (PostgreSQL's
+     * {@code COPY (SELECT …) TO STDOUT}); dialects that always bind parameters do not write literals.
+     */
+    default String boundLiteral(Object value) {
+        throw new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.UNSUPPORTED_TYPE,
+                "Unable to write a chunk bound as a literal of " + product() + ": its chunk bounds are bound as parameters");
+    }
+
     /** The aggregate that counts rows without overflowing. */
     default String rowCount() {
         return "count(*)";

@@ -69,6 +69,11 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
+    public String boundLiteral(Object value) {
+        return PostgresLiterals.literal(value);
+    }
+
+    @Override
     public Optional<ChangeCapture> changeCapture() {
         return Optional.of(new PostgresChangeCapture());
     }
