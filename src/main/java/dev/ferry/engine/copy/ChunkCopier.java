@@ -78,7 +78,7 @@ public final class ChunkCopier {
             ps.setFetchSize(fetchSize);
             List<Object> params = ChunkPlanner.parameters(chunk);
             for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                dialect.bindKey(ps, i + 1, params.get(i));
             }
             return streamRows(ps, target, spec, spec.copyIn(), policy, counters);
         } finally {

@@ -78,7 +78,7 @@ public final class ChunkPlanner {
                 while (rs.next()) {
                     List<String> bound = new ArrayList<>();
                     for (int i = 1; i <= key.size(); i++) {
-                        bound.add(KeyValues.encode(rs.getObject(i)));
+                        bound.add(KeyValues.encode(dialect.keyValue(rs, i)));
                     }
                     out.add(bound);
                 }

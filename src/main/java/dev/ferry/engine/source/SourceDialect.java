@@ -50,6 +50,20 @@ public interface SourceDialect {
     }
 
     /**
+     * Column {@code column} of the current row, read as a chunk bound: a value that
+     * {@link dev.ferry.engine.copy.KeyValues#encode} keeps exactly and that binds back as a
+     * parameter of this dialect's comparison.
+     */
+    default Object keyValue(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return rs.getObject(column);
+    }
+
+    /** Binds a chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as parameter {@code index}. */
+    default void bindKey(java.sql.PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
+        ps.setObject(index, value);
+    }
+
+    /**
      * A chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as a
      * literal of this dialect's SQL, for statements that take no parameters (PostgreSQL's
      * {@code COPY (SELECT …) TO STDOUT}); dialects that always bind parameters do not write literals.

@@ -12,7 +12,11 @@ import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.sync.ChangeCapture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Map;
 
@@ -66,6 +70,35 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Temporal keys as java.time values: {@code java.sql.Timestamp} turns BC years into AD and
+     * loses a {@code timestamptz}'s offset in a DST fall-back (issue 12.2); ±infinity become the
+     * types' MIN and MAX, as pgjdbc reads and writes them.
+     */
+    @Override
+    public Object keyValue(ResultSet rs, int column) throws SQLException {
+        return switch (rs.getMetaData().getColumnTypeName(column)) {
+            case "timestamp" -> rs.getObject(column, LocalDateTime.class);
+            case "timestamptz" -> rs.getObject(column, OffsetDateTime.class);
+            case "date" -> rs.getObject(column, LocalDate.class);
+            default -> rs.getObject(column);
+        };
+    }
+
+    /**
+     * Dates, timestamps and floats go as untyped text in PostgreSQL's own input form, which takes
+     * the key column's type: pgjdbc's java.time binding turns dates before 4713 BC into -infinity,
+     * and a double compared with a numeric key would compare as double.
+     */
+    @Override
+    public void bindKey(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof java.time.temporal.Temporal || value instanceof Double || value instanceof Float) {
+            ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
+        } else {
+            ps.setObject(index, value);
+        }
     }
 
     @Override
