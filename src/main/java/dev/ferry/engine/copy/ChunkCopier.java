@@ -143,13 +143,15 @@ public final class ChunkCopier {
             long rows = writer.endCopy();
             return new long[] {rows, bytes};
         } finally {
+            cancelQuietly(writer);
             if (reader != null && reader.isActive()) {
-                reader.cancelCopy();
+                // cancelling a COPY TO STDOUT is an asynchronous signal that can land on the
+                // connection's next statement (its ROLLBACK), leaving it pooled mid-transaction:
+                // the connection is dropped instead, and the pool discards it (issue 12.3)
+                abortQuietly(source);
+            } else {
+                endReadTransaction(source);
             }
-            if (writer != null && writer.isActive()) {
-                writer.cancelCopy();
-            }
-            endReadTransaction(source);
         }
     }
 
@@ -160,14 +162,33 @@ public final class ChunkCopier {
         return size;
     }
 
+    private static void cancelQuietly(CopyIn copy) {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken (its backend was terminated); the rollback through the pool discards it
+        }
+    }
+
+    private static void abortQuietly(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
     /** A source connection never goes back to its pool inside its read transaction. */
     private static void endReadTransaction(Connection source) {
         try {
             if (!source.getAutoCommit()) {
                 source.rollback();
             }
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it, and the failure that broke it is the one reported
+        } catch (SQLException e) {
+            // still inside its transaction, or broken: dropped, so the pool discards it
+            abortQuietly(source);
         }
     }
 
