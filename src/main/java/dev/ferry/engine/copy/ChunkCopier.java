@@ -106,7 +106,7 @@ public final class ChunkCopier {
                 ctx.row(rs);
                 buffer.startRow(n);
                 for (int i = 0; i < n; i++) {
-                    codecs.get(i).copy(rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
+                    copyValue(codecs.get(i), rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
                 }
                 rows++;
                 if (buffer.shouldFlush()) {
@@ -122,6 +122,21 @@ public final class ChunkCopier {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    /** A value the driver cannot read (SQLSTATE class 22) is refused naming table, column and key; nothing else is caught. */
+    private static void copyValue(ColumnCodec codec, ResultSet rs, int index, String column, BinaryRowBuffer buffer, ValueContext ctx)
+            throws SQLException {
+        try {
+            codec.copy(rs, index, column, buffer, ctx);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                FerryException refused = ctx.error(column, e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+            throw e;
         }
     }
 

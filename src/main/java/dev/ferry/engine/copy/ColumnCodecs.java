@@ -131,7 +131,16 @@ final class ColumnCodecs {
 
     private static ColumnCodec numeric(Integer precision, Integer scale) {
         return (rs, i, col, out, ctx) -> {
-            BigDecimal v = rs.getBigDecimal(i);
+            Object o = rs.getObject(i);
+            if (o instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                // pgjdbc hands numeric NaN and ±Infinity over as a Double
+                if (d.isInfinite() && precision != null) {
+                    throw ctx.error(col, "value " + d + " does not fit numeric(" + precision + "," + scale + ")");
+                }
+                NumericEncoding.writeSpecial(d, out);
+                return;
+            }
+            BigDecimal v = o == null ? null : o instanceof BigDecimal b ? b : rs.getBigDecimal(i);
             if (v == null) {
                 out.writeNull();
                 return;

@@ -78,13 +78,23 @@ public final class ChunkPlanner {
                 while (rs.next()) {
                     List<String> bound = new ArrayList<>();
                     for (int i = 1; i <= key.size(); i++) {
-                        bound.add(KeyValues.encode(dialect.keyValue(rs, i)));
+                        bound.add(encode(table, key.get(i - 1), dialect.keyValue(rs, i)));
                     }
                     out.add(bound);
                 }
             }
         }
         return out;
+    }
+
+    private static String encode(Table table, String column, Object value) {
+        try {
+            return KeyValues.encode(value);
+        } catch (FerryException e) {
+            throw new FerryException(e.code(), "Unable to split " + table.ref() + " into chunks on its key column '" + column
+                    + "': " + e.getMessage() + ". Lower --chunk-rows is no help; copy it as one chunk by giving it no usable key, "
+                    + "or cast the column to a supported type", e);
+        }
     }
 
     /**
