@@ -49,7 +49,10 @@ public final class SchemaConverter {
             targetRefs.put(t.ref(), target);
         }
         ExpressionConverter expressions = new ExpressionConverter(dialect.expressionTranslator(), config.expressions(), findings);
-        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings);
+        SequenceDefaults sequences = new SequenceDefaults(source.otherObjects().stream()
+                .filter(o -> o.kind() == dev.ferry.engine.model.SourceObject.Kind.SEQUENCE).collect(java.util.stream.Collectors.toSet()),
+                source.defaultSchema());
+        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings, sequences);
         List<TargetTable> converted = new ArrayList<>();
         for (Table t : tables) {
             converted.add(new TableConversion(t, targetRefs, registry, columns, expressions, findings).convert());
