@@ -39,6 +39,7 @@ public final class SchemaConverter {
     }
 
     public TargetSchema convert(DatabaseSchema source) {
+        ConfigChecks.check(config, source);
         List<Finding> findings = new ArrayList<>(source.findings());
         NameRegistry registry = new NameRegistry();
         List<Table> tables = source.tables().stream().filter(t -> config.tables().accepts(t.ref())).toList();
