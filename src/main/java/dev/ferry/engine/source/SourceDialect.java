@@ -73,6 +73,15 @@ public interface SourceDialect {
                 "Unable to write a chunk bound as a literal of " + product() + ": its chunk bounds are bound as parameters");
     }
 
+    /**
+     * Whether {@code source} and {@code target} are connected to the same database, however their
+     * URLs spell it; a migration onto its own source is refused before anything is written. Only a
+     * PostgreSQL source can be its own target.
+     */
+    default boolean isSameDatabase(Connection source, Connection target) throws java.sql.SQLException {
+        return false;
+    }
+
     /** The aggregate that counts rows without overflowing. */
     default String rowCount() {
         return "count(*)";

@@ -110,10 +110,23 @@ public final class MigrationActivities {
         return plan;
     }
 
+    /** Refuses a target that is the source itself before anything is written to either (issue 12.9). */
+    private void refuseSameDatabase() {
+        try (Connection s = source.get(); Connection t = target.get()) {
+            if (dialect.isSameDatabase(s, t)) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to migrate: the target is the same database as the "
+                        + "source (" + JdbcUrls.redact(sourceUrl) + "); give a different database as --target");
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to compare the source and target databases", e);
+        }
+    }
+
     /** Starts change capture on the source for the default sync, before the copy; returns where it starts. */
     public Long captureChanges() {
         var capture = dialect.changeCapture().orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to capture changes of " + dialect.product() + ": Ferry has no change capture for it"));
+        refuseSameDatabase();
         try (Connection s = source.get(); Connection t = target.get()) {
             long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(),
                     dev.ferry.engine.sync.SyncState.DEFAULT_ID);
@@ -126,6 +139,7 @@ public final class MigrationActivities {
 
     /** Starts a run, or resumes the unfinished run of the same source and schema: pre-data and chunk plan, each once. */
     public RunStarted startRun() {
+        refuseSameDatabase();
         MigrationPlan p = plan();
         Journal.Run run;
         boolean resumed;

@@ -27,6 +27,9 @@ import java.util.Map;
 public final class PostgresDialect implements SourceDialect {
     static final String PRODUCT = "PostgreSQL";
     static final String DEFAULT_SCHEMA = "public";
+    /** The server instance (its start time) and the database (oid and name): equal on both sides only for one database. */
+    static final String DATABASE_IDENTITY = "SELECT pg_postmaster_start_time()::text || '/' || d.oid || '/' || d.datname "
+            + "FROM pg_database d WHERE d.datname = current_database()";
 
     private final TypeMapper types = new PostgresTypeMapper();
     private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, Map.of(), true);
@@ -98,6 +101,18 @@ public final class PostgresDialect implements SourceDialect {
             ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
         } else {
             ps.setObject(index, value);
+        }
+    }
+
+    @Override
+    public boolean isSameDatabase(Connection source, Connection target) throws SQLException {
+        return databaseIdentity(source).equals(databaseIdentity(target));
+    }
+
+    private static String databaseIdentity(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DATABASE_IDENTITY); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
