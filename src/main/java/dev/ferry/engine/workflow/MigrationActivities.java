@@ -153,6 +153,12 @@ public final class MigrationActivities {
             resumed = previous.isPresent();
             run = previous.orElseGet(() -> Journal.start(c, fingerprint(p), JdbcUrls.redact(sourceUrl)));
             log.accept((resumed ? "Resuming run " : "Started run ") + run.id() + " at phase " + run.phase());
+            if (resumed && run.phase().compareTo(Phase.CHUNKS) >= 0) {
+                UUID id = run.id();
+                Journal.plannedChunkRows(c, id).stream().filter(n -> n != options.chunkRows()).forEach(n -> log.accept(
+                        "Run " + id + " keeps the chunks it planned at " + n + " rows a chunk; --chunk-rows "
+                        + options.chunkRows() + " applies to a new run only"));
+            }
             if (run.phase().compareTo(Phase.SCHEMA) < 0) {
                 c.setAutoCommit(false);
                 new SchemaApplier(c).applyInTransaction(p.preData());
