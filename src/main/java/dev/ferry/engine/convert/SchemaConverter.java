@@ -1,5 +1,7 @@
 package dev.ferry.engine.convert;
 
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.CheckConstraint;
 import dev.ferry.engine.model.Column;
@@ -43,6 +45,7 @@ public final class SchemaConverter {
         List<Finding> findings = new ArrayList<>(source.findings());
         NameRegistry registry = new NameRegistry();
         List<Table> tables = source.tables().stream().filter(t -> config.tables().accepts(t.ref())).toList();
+        refuseUnconvertedTables(source, tables);
         Map<TableRef, TableRef> targetRefs = new LinkedHashMap<>();
         for (Table t : tables) {
             TableRef target = new TableRef(targetSchema(t.ref().schema()), names.map(t.ref().name()));
@@ -68,6 +71,17 @@ public final class SchemaConverter {
         boolean ci = converted.stream().flatMap(t -> t.columns().stream())
                 .anyMatch(c -> TargetSchema.CI_COLLATION.equals(c.collation()));
         return new TargetSchema(source, List.copyOf(schemas), citext ? List.of("citext") : List.of(), ci, converted, findings);
+    }
+
+    /** A table the source reader marked as not convertible (an ERROR finding) stops the plan if it takes part. */
+    private static void refuseUnconvertedTables(DatabaseSchema source, List<Table> tables) {
+        Set<String> included = new java.util.HashSet<>();
+        tables.forEach(t -> included.add(t.ref().toString()));
+        List<String> refused = source.findings().stream().filter(f -> f.severity() == Severity.ERROR && included.contains(f.object()))
+                .map(f -> "table '" + f.object() + "': " + f.message()).toList();
+        if (!refused.isEmpty()) {
+            throw new FerryException(ErrorCode.UNSUPPORTED_FEATURE, "Unable to convert " + String.join("; ", refused));
+        }
     }
 
     private String targetSchema(String sourceSchema) {
