@@ -11,6 +11,8 @@ public enum ErrorCode {
     INTROSPECTION(11, false),
     /** A column type has no PostgreSQL mapping and no override in the config. */
     UNSUPPORTED_TYPE(12, false),
+    /** A schema feature Ferry cannot convert exactly (a default on a free sequence, a partitioned table, ...). */
+    UNSUPPORTED_FEATURE(21, false),
     /** Two source objects would get the same PostgreSQL name. */
     NAME_COLLISION(13, false),
     /** Generated DDL failed on the target. */

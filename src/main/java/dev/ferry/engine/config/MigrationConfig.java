@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ferry.engine.copy.ValuePolicy;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The migration config file (YAML). Every field is optional; {@link #defaults()} is what Ferry
@@ -46,11 +45,7 @@ public record MigrationConfig(
         this.names = names == null ? NameStyle.KEEP : names;
         this.caseInsensitiveCollation = caseInsensitiveCollation == null ? CaseInsensitivePolicy.CITEXT : caseInsensitiveCollation;
         this.cast = cast == null ? CastRules.none() : cast;
-        Map<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (expressions != null) {
-            ci.putAll(expressions);
-        }
-        this.expressions = ci;
+        this.expressions = CaseInsensitiveKeys.copy(expressions, "expressions");
         this.values = values == null ? ValuePolicy.strict() : values;
         this.freeze = freeze == null ? FreezeConfig.defaults() : freeze;
         this.cutover = cutover == null ? CutoverConfig.defaults() : cutover;

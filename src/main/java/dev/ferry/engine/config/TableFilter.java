@@ -27,6 +27,11 @@ public record TableFilter(List<String> include, List<String> exclude) {
         return included && exclude.stream().noneMatch(p -> matches(p, name));
     }
 
+    /** The include patterns that match none of {@code tables}: each a mistake (issue 12.8). */
+    public List<String> unmatchedIncludes(java.util.Collection<TableRef> tables) {
+        return include.stream().filter(p -> tables.stream().noneMatch(t -> matches(p, t.schema() + "." + t.name()))).toList();
+    }
+
     private static boolean matches(String glob, String name) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {

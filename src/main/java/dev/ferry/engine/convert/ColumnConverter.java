@@ -23,12 +23,15 @@ final class ColumnConverter {
     private final MigrationConfig config;
     private final ExpressionConverter expressions;
     private final List<Finding> findings;
+    private final SequenceDefaults sequences;
 
-    ColumnConverter(TypeMapper types, MigrationConfig config, ExpressionConverter expressions, List<Finding> findings) {
+    ColumnConverter(TypeMapper types, MigrationConfig config, ExpressionConverter expressions, List<Finding> findings,
+                    SequenceDefaults sequences) {
         this.types = types;
         this.config = config;
         this.expressions = expressions;
         this.findings = findings;
+        this.sequences = sequences;
     }
 
     /** The converted column and any CHECK its type needs (tinyint range, citext length), or null. */
@@ -96,6 +99,14 @@ final class ColumnConverter {
             return null;
         }
         String bare = Expressions.stripOuterParentheses(column.defaultExpression());
+        if (!config.expressions().containsKey(key)) {
+            sequences.freeSequenceIn(bare).ifPresent(sequence -> {
+                throw new FerryException(ErrorCode.UNSUPPORTED_FEATURE, "Unable to convert the default of column '" + key
+                        + "': " + bare + " draws from " + sequence + ", which no column owns, and Ferry creates only the "
+                        + "sequences of identity columns. Make it an identity column on the source, or give the target's "
+                        + "default under expressions: '" + key + "' in the config (and create the sequence yourself)");
+            });
+        }
         if (targetType.equals("boolean")) {
             String literal = bare.replace("'", "").trim();
             if (literal.equals("0") || literal.equals("1")) {

@@ -1,5 +1,7 @@
 package dev.ferry.engine.convert;
 
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.CheckConstraint;
 import dev.ferry.engine.model.Column;
@@ -39,9 +41,11 @@ public final class SchemaConverter {
     }
 
     public TargetSchema convert(DatabaseSchema source) {
+        ConfigChecks.check(config, source);
         List<Finding> findings = new ArrayList<>(source.findings());
         NameRegistry registry = new NameRegistry();
         List<Table> tables = source.tables().stream().filter(t -> config.tables().accepts(t.ref())).toList();
+        refuseUnconvertedTables(source, tables);
         Map<TableRef, TableRef> targetRefs = new LinkedHashMap<>();
         for (Table t : tables) {
             TableRef target = new TableRef(targetSchema(t.ref().schema()), names.map(t.ref().name()));
@@ -49,7 +53,10 @@ public final class SchemaConverter {
             targetRefs.put(t.ref(), target);
         }
         ExpressionConverter expressions = new ExpressionConverter(dialect.expressionTranslator(), config.expressions(), findings);
-        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings);
+        SequenceDefaults sequences = new SequenceDefaults(source.otherObjects().stream()
+                .filter(o -> o.kind() == dev.ferry.engine.model.SourceObject.Kind.SEQUENCE).collect(java.util.stream.Collectors.toSet()),
+                source.defaultSchema());
+        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings, sequences);
         List<TargetTable> converted = new ArrayList<>();
         for (Table t : tables) {
             converted.add(new TableConversion(t, targetRefs, registry, columns, expressions, findings).convert());
@@ -64,6 +71,17 @@ public final class SchemaConverter {
         boolean ci = converted.stream().flatMap(t -> t.columns().stream())
                 .anyMatch(c -> TargetSchema.CI_COLLATION.equals(c.collation()));
         return new TargetSchema(source, List.copyOf(schemas), citext ? List.of("citext") : List.of(), ci, converted, findings);
+    }
+
+    /** A table the source reader marked as not convertible (an ERROR finding) stops the plan if it takes part. */
+    private static void refuseUnconvertedTables(DatabaseSchema source, List<Table> tables) {
+        Set<String> included = new java.util.HashSet<>();
+        tables.forEach(t -> included.add(t.ref().toString()));
+        List<String> refused = source.findings().stream().filter(f -> f.severity() == Severity.ERROR && included.contains(f.object()))
+                .map(f -> "table '" + f.object() + "': " + f.message()).toList();
+        if (!refused.isEmpty()) {
+            throw new FerryException(ErrorCode.UNSUPPORTED_FEATURE, "Unable to convert " + String.join("; ", refused));
+        }
     }
 
     private String targetSchema(String sourceSchema) {

@@ -78,13 +78,11 @@ public final class ChunkCopier {
             ps.setFetchSize(fetchSize);
             List<Object> params = ChunkPlanner.parameters(chunk);
             for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                dialect.bindKey(ps, i + 1, params.get(i));
             }
             return streamRows(ps, target, spec, spec.copyIn(), policy, counters);
         } finally {
-            if (!source.getAutoCommit()) {
-                source.rollback();
-            }
+            endReadTransaction(source);
         }
     }
 
@@ -108,7 +106,7 @@ public final class ChunkCopier {
                 ctx.row(rs);
                 buffer.startRow(n);
                 for (int i = 0; i < n; i++) {
-                    codecs.get(i).copy(rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
+                    copyValue(codecs.get(i), rs, i + 1, spec.columns().get(i).name(), buffer, ctx);
                 }
                 rows++;
                 if (buffer.shouldFlush()) {
@@ -127,18 +125,30 @@ public final class ChunkCopier {
         }
     }
 
+    /** A value the driver cannot read (SQLSTATE class 22) is refused naming table, column and key; nothing else is caught. */
+    private static void copyValue(ColumnCodec codec, ResultSet rs, int index, String column, BinaryRowBuffer buffer, ValueContext ctx)
+            throws SQLException {
+        try {
+            codec.copy(rs, index, column, buffer, ctx);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                FerryException refused = ctx.error(column, e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
     private long[] passThrough(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk) throws SQLException {
         dialect.prepareForStreaming(source);
-        String where = ChunkPlanner.predicate(dialect, spec.key(), chunk);
-        for (Object p : ChunkPlanner.parameters(chunk)) {
-            where = where.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(KeyValues.literal(KeyValues.encode(p))));
-        }
         String out = "COPY (SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
-                + where + ") TO STDOUT (FORMAT binary)";
-        CopyOut reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
+                + ChunkPlanner.predicate(dialect, spec.key(), chunk, dialect::boundLiteral) + ") TO STDOUT (FORMAT binary)";
+        CopyOut reader = null;
         CopyIn writer = null;
         long bytes = 0;
         try {
+            reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
             writer = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
             byte[] block;
             while ((block = reader.readFromCopy()) != null) {
@@ -148,14 +158,14 @@ public final class ChunkCopier {
             long rows = writer.endCopy();
             return new long[] {rows, bytes};
         } finally {
-            if (reader.isActive()) {
-                reader.cancelCopy();
-            }
-            if (writer != null && writer.isActive()) {
-                writer.cancelCopy();
-            }
-            if (!source.getAutoCommit()) {
-                source.rollback();
+            cancelQuietly(writer);
+            if (reader != null && reader.isActive()) {
+                // cancelling a COPY TO STDOUT is an asynchronous signal that can land on the
+                // connection's next statement (its ROLLBACK), leaving it pooled mid-transaction:
+                // the connection is dropped instead, and the pool discards it (issue 12.3)
+                abortQuietly(source);
+            } else {
+                endReadTransaction(source);
             }
         }
     }
@@ -165,6 +175,36 @@ public final class ChunkCopier {
         copy.writeToCopy(buffer.array(), 0, size);
         buffer.reset();
         return size;
+    }
+
+    private static void cancelQuietly(CopyIn copy) {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken (its backend was terminated); the rollback through the pool discards it
+        }
+    }
+
+    private static void abortQuietly(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
+    /** A source connection never goes back to its pool inside its read transaction. */
+    private static void endReadTransaction(Connection source) {
+        try {
+            if (!source.getAutoCommit()) {
+                source.rollback();
+            }
+        } catch (SQLException e) {
+            // still inside its transaction, or broken: dropped, so the pool discards it
+            abortQuietly(source);
+        }
     }
 
     private static void rollbackQuietly(Connection c) {

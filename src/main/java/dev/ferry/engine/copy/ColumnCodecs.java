@@ -22,8 +22,12 @@ final class ColumnCodecs {
     /** Microseconds between 1970-01-01 and PostgreSQL's epoch 2000-01-01. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
-    private static final LocalDate MIN_DATE = LocalDate.of(-4712, 1, 1);
-    private static final LocalDate MAX_DATE = LocalDate.of(294_276, 12, 31);
+    /** PostgreSQL's first date and timestamp: 4714-11-24 BC (Julian day 0; proleptic year -4713). */
+    private static final LocalDate MIN_DATE = LocalDate.of(-4713, 11, 24);
+    /** PostgreSQL's last date (issue 12.7: a valid date was refused against the timestamp's limit). */
+    private static final LocalDate MAX_DATE = LocalDate.of(5_874_897, 12, 31);
+    /** PostgreSQL's last timestamp's day (294276-12-31 23:59:59.999999). */
+    private static final LocalDate MAX_TIMESTAMP_DATE = LocalDate.of(294_276, 12, 31);
 
     private ColumnCodecs() {
     }
@@ -127,7 +131,16 @@ final class ColumnCodecs {
 
     private static ColumnCodec numeric(Integer precision, Integer scale) {
         return (rs, i, col, out, ctx) -> {
-            BigDecimal v = rs.getBigDecimal(i);
+            Object o = rs.getObject(i);
+            if (o instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                // pgjdbc hands numeric NaN and ±Infinity over as a Double
+                if (d.isInfinite() && precision != null) {
+                    throw ctx.error(col, "value " + d + " does not fit numeric(" + precision + "," + scale + ")");
+                }
+                NumericEncoding.writeSpecial(d, out);
+                return;
+            }
+            BigDecimal v = o == null ? null : o instanceof BigDecimal b ? b : rs.getBigDecimal(i);
             if (v == null) {
                 out.writeNull();
                 return;
@@ -220,7 +233,7 @@ final class ColumnCodecs {
             return;
         }
         if (v.isBefore(MIN_DATE) || v.isAfter(MAX_DATE)) {
-            throw ctx.error(col, "date " + v + " is outside PostgreSQL's range");
+            throw ctx.error(col, "date " + v + " is outside PostgreSQL's range (4714-11-24 BC to 5874897-12-31)");
         }
         out.fieldInt32((int) (v.toEpochDay() - PG_EPOCH_DAYS));
     }
@@ -248,8 +261,9 @@ final class ColumnCodecs {
             if (!r.equals(v)) {
                 ctx.counters().rounded(col);
             }
-            if (r.toLocalDate().isBefore(MIN_DATE) || r.toLocalDate().isAfter(MAX_DATE)) {
-                throw ctx.error(col, "timestamp " + v + " is outside PostgreSQL's range");
+            if (r.toLocalDate().isBefore(MIN_DATE) || r.toLocalDate().isAfter(MAX_TIMESTAMP_DATE)) {
+                throw ctx.error(col, "timestamp " + v + " is outside PostgreSQL's range (4714-11-24 00:00 BC to "
+                        + "294276-12-31 23:59:59.999999)");
             }
             long seconds = r.toEpochSecond(ZoneOffset.UTC) - PG_EPOCH_SECONDS;
             out.fieldInt64(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), r.getNano() / 1000));

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Encodes chunk-bound key values as tagged strings ({@code i:42}, {@code s:abc}, {@code u:…},
+ * Encodes chunk-bound key values as tagged strings ({@code i:42}, {@code f:NaN}, {@code s:abc}, {@code u:…},
  * {@code t:2024-01-01T10:00}) for the journal, and decodes them back to objects that bind as
  * parameters of the source's own comparison.
  */
@@ -22,6 +22,10 @@ public final class KeyValues {
     public static String encode(Object v) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return "i:" + v;
+        }
+        if (v instanceof Double || v instanceof Float) {
+            // Double.toString is the shortest text that reads back as the same bits; NaN and ±Infinity included
+            return "f:" + ((Number) v).doubleValue();
         }
         if (v instanceof BigDecimal || v instanceof BigInteger) {
             return "n:" + (v instanceof BigDecimal d ? d.toPlainString() : v.toString());
@@ -62,6 +66,7 @@ public final class KeyValues {
         return switch (tagged.charAt(0)) {
             case 'i' -> Long.valueOf(v);
             case 'n' -> new BigDecimal(v);
+            case 'f' -> Double.valueOf(v);
             case 's' -> v;
             case 'u' -> UUID.fromString(v);
             case 't' -> LocalDateTime.parse(v);
@@ -70,16 +75,6 @@ public final class KeyValues {
             case 'x' -> HexFormat.of().parseHex(v);
             case 'b' -> Boolean.valueOf(v);
             default -> throw new IllegalArgumentException("unknown key tag in " + tagged);
-        };
-    }
-
-    /** A SQL literal for the value (PostgreSQL sources, where COPY (SELECT …) cannot take parameters). */
-    public static String literal(String tagged) {
-        String v = tagged.substring(2);
-        return switch (tagged.charAt(0)) {
-            case 'i', 'n' -> v;
-            case 'x' -> "'\\x" + v + "'::bytea";
-            default -> "'" + v.replace("'", "''") + "'";
         };
     }
 }

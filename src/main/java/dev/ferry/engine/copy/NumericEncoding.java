@@ -8,8 +8,20 @@ import java.util.List;
 final class NumericEncoding {
     private static final int POSITIVE = 0x0000;
     private static final int NEGATIVE = 0x4000;
+    private static final int NAN = 0xC000;
+    private static final int PLUS_INFINITY = 0xD000;
+    private static final int MINUS_INFINITY = 0xF000;
 
     private NumericEncoding() {
+    }
+
+    /** NaN, Infinity or -Infinity, which numeric holds (infinities since PostgreSQL 14) and BigDecimal cannot. */
+    static void writeSpecial(double value, BinaryRowBuffer out) {
+        out.int32(8);
+        out.int16(0);
+        out.int16(0);
+        out.int16(Double.isNaN(value) ? NAN : value > 0 ? PLUS_INFINITY : MINUS_INFINITY);
+        out.int16(0);
     }
 
     static void write(BigDecimal value, BinaryRowBuffer out) {

@@ -94,6 +94,25 @@ public final class Journal {
         }
     }
 
+    /**
+     * The chunk size a run's chunks were planned with, read from a table split into several chunks
+     * (its first chunk's planned rows); empty when no table was split.
+     */
+    public static java.util.OptionalLong plannedChunkRows(Connection c, UUID run) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(c0.planned_rows) FROM ferry.chunk c0 WHERE c0.run_id = ? "
+                + "AND c0.chunk_no = 0 AND EXISTS (SELECT 1 FROM ferry.chunk c1 WHERE c1.run_id = c0.run_id "
+                + "AND c1.source_table = c0.source_table AND c1.chunk_no = 1)")) {
+            ps.setObject(1, run);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                return rs.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.COPY, "Unable to read the journal", e);
+        }
+    }
+
     public static Run start(Connection c, String fingerprint, String redactedSource) {
         UUID id = UUID.randomUUID();
         update(c, "start a run", "INSERT INTO ferry.run (run_id, fingerprint, source, phase, status) VALUES (?, ?, ?, ?, 'running')",

@@ -49,6 +49,39 @@ public interface SourceDialect {
         return quote(column.name());
     }
 
+    /**
+     * Column {@code column} of the current row, read as a chunk bound: a value that
+     * {@link dev.ferry.engine.copy.KeyValues#encode} keeps exactly and that binds back as a
+     * parameter of this dialect's comparison.
+     */
+    default Object keyValue(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return rs.getObject(column);
+    }
+
+    /** Binds a chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as parameter {@code index}. */
+    default void bindKey(java.sql.PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
+        ps.setObject(index, value);
+    }
+
+    /**
+     * A chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as a
+     * literal of this dialect's SQL, for statements that take no parameters (PostgreSQL's
+     * {@code COPY (SELECT …) TO STDOUT}); dialects that always bind parameters do not write literals.
+     */
+    default String boundLiteral(Object value) {
+        throw new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.UNSUPPORTED_TYPE,
+                "Unable to write a chunk bound as a literal of " + product() + ": its chunk bounds are bound as parameters");
+    }
+
+    /**
+     * Whether {@code source} and {@code target} are connected to the same database, however their
+     * URLs spell it; a migration onto its own source is refused before anything is written. Only a
+     * PostgreSQL source can be its own target.
+     */
+    default boolean isSameDatabase(Connection source, Connection target) throws java.sql.SQLException {
+        return false;
+    }
+
     /** The aggregate that counts rows without overflowing. */
     default String rowCount() {
         return "count(*)";

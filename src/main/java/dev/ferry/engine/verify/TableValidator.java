@@ -26,6 +26,8 @@ final class TableValidator {
     private static final int ROWS_PER_BUCKET = 1_000;
     private static final int MAX_BUCKETS = 1 << 16;
     private static final int HASH_LEVEL_DRILL_BUCKETS = 64;
+    private static final String UNDEFINED_COLUMN = "42703";
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final ValidationOptions options;
     private final Supplier<Connection> source;
@@ -42,6 +44,15 @@ final class TableValidator {
     TableResult validate(ComparedTable t, String sourceCount) {
         List<String> notCompared = t.target.columns().stream().filter(c -> c.isGenerated()).map(c -> c.name()).toList();
         long srcRows = count(source, "SELECT " + sourceCount + " FROM " + t.sourceFrom, t.name() + " on the source");
+        String missing = missingOnTarget(t);
+        if (missing != null) {
+            // the schema differences name what is missing; the rows cannot be read, so none is compared (issue 12.10)
+            long tgtRows = missing.equals(UNDEFINED_TABLE) ? 0 : count(target, "SELECT count(*) FROM " + t.targetFrom,
+                    t.name() + " on the target");
+            List<String> all = t.target.columns().stream().map(c -> c.name()).toList();
+            return new TableResult(t.name(), t.target.ref().toString(), "MISMATCH", srcRows, tgtRows, 0, 0, 0, 0, 0, 0, false,
+                    List.of(), all);
+        }
         if (options.level() == ValidationLevel.COUNT) {
             long tgtRows = count(target, "SELECT count(*) FROM " + t.targetFrom, t.name() + " on the target");
             return new TableResult(t.name(), t.target.ref().toString(), srcRows == tgtRows ? "EQUAL" : "MISMATCH", srcRows, tgtRows,
@@ -194,6 +205,22 @@ final class TableValidator {
             }
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to recheck a row", e);
+        }
+    }
+
+    /**
+     * Null when the target still has the table and every column the comparison reads, else the
+     * SQLSTATE saying what is gone (a column dropped there is drift to report, not a failure).
+     */
+    private String missingOnTarget(ComparedTable t) {
+        try (Connection c = target.get(); PreparedStatement ps = c.prepareStatement("SELECT " + t.targetSelect + " FROM "
+                + t.targetFrom + " WHERE false"); ResultSet rs = ps.executeQuery()) {
+            return null;
+        } catch (SQLException e) {
+            if (UNDEFINED_COLUMN.equals(e.getSQLState()) || UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return e.getSQLState();
+            }
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read " + t.target.ref() + " on the target", e);
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * type, so the two engines' text formatting never matters:
  * <ul>
  * <li>integers as decimal text; decimals by value at the target scale ({@code 1.50} and {@code 1.5}
- *     in numeric(10,2) are equal, {@code 1.501} is not);</li>
+ *     in numeric(10,2) are equal, {@code 1.501} is not); numeric NaN and ±Infinity as themselves;</li>
  * <li>{@code real} and {@code double precision} by their exact IEEE bits;</li>
  * <li>booleans as t/f; uuids in canonical lower case; bytes as hex;</li>
  * <li>text exactly (trailing spaces, empty versus NULL, case all count), except that {@code char(n)}
@@ -72,7 +72,11 @@ public final class ValueNormalizer {
                 return rs.wasNull() ? null : Long.toHexString(Double.doubleToRawLongBits(v));
             };
             case "numeric" -> (rs, i) -> {
-                BigDecimal v = rs.getBigDecimal(i);
+                Object o = rs.getObject(i);
+                if (o instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                    return d.toString(); // numeric NaN and ±Infinity, as pgjdbc hands them over
+                }
+                BigDecimal v = o == null ? null : o instanceof BigDecimal b ? b : rs.getBigDecimal(i);
                 if (v == null) {
                     return null;
                 }

@@ -110,9 +110,22 @@ public final class MigrationActivities {
         return plan;
     }
 
+    /** Refuses a target that is the source itself before anything is written to either (issue 12.9). */
+    private void refuseSameDatabase() {
+        try (Connection s = source.get(); Connection t = target.get()) {
+            if (dialect.isSameDatabase(s, t)) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to migrate: the target is the same database as the "
+                        + "source (" + JdbcUrls.redact(sourceUrl) + "); give a different database as --target");
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to compare the source and target databases", e);
+        }
+    }
+
     /** Starts change capture on the source for the default sync, before the copy; returns where it starts. */
     public Long captureChanges() {
         var capture = dialect.requireChangeCapture();
+        refuseSameDatabase();
         try (Connection s = source.get(); Connection t = target.get()) {
             long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(),
                     dev.ferry.engine.sync.SyncState.DEFAULT_ID);
@@ -125,6 +138,7 @@ public final class MigrationActivities {
 
     /** Starts a run, or resumes the unfinished run of the same source and schema: pre-data and chunk plan, each once. */
     public RunStarted startRun() {
+        refuseSameDatabase();
         MigrationPlan p = plan();
         Journal.Run run;
         boolean resumed;
@@ -138,6 +152,12 @@ public final class MigrationActivities {
             resumed = previous.isPresent();
             run = previous.orElseGet(() -> Journal.start(c, fingerprint(p), JdbcUrls.redact(sourceUrl)));
             log.accept((resumed ? "Resuming run " : "Started run ") + run.id() + " at phase " + run.phase());
+            if (resumed && run.phase().compareTo(Phase.CHUNKS) >= 0) {
+                UUID id = run.id();
+                Journal.plannedChunkRows(c, id).stream().filter(n -> n != options.chunkRows()).forEach(n -> log.accept(
+                        "Run " + id + " keeps the chunks it planned at " + n + " rows a chunk; --chunk-rows "
+                        + options.chunkRows() + " applies to a new run only"));
+            }
             if (run.phase().compareTo(Phase.SCHEMA) < 0) {
                 c.setAutoCommit(false);
                 new SchemaApplier(c).applyInTransaction(p.preData());

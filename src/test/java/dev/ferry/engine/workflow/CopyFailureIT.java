@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the copy does when values, connections or other runs get in the way. */
 class CopyFailureIT {
@@ -77,8 +79,10 @@ class CopyFailureIT {
                 .as("the lock goes with its session").isPositive();
     }
 
-    @Test
-    void aTerminatedTargetBackendIsRetriedAndTheRunCompletes() throws Exception {
+    /** Issue 12.3: through the pass-through too, where a failed chunk left its source connection pooled mid-transaction. */
+    @ParameterizedTest(name = "row copy: {0}")
+    @ValueSource(booleans = {false, true})
+    void aTerminatedTargetBackendIsRetriedAndTheRunCompletes(boolean rowCopy) throws Exception {
         String source = TestPostgres.newDatabase("term_src");
         try (Connection c = TestPostgres.connect(source)) {
             SampleLoader.load(c, source, 7, 400);
@@ -104,7 +108,7 @@ class CopyFailureIT {
             }
         });
         MigrationRunner.Result r = Migrations.run(source, target, MigrationConfig.defaults(),
-                Migrations.small().withChunkRows(500).withRowCopy(true));
+                Migrations.small().withChunkRows(500).withRowCopy(rowCopy));
         killer.get(70, TimeUnit.SECONDS);
         assertThat(killed.get()).as("a COPY backend was terminated mid-chunk").isEqualTo(1);
         assertThat(r.report().tables().stream().mapToInt(t -> t.retries()).sum()).isGreaterThanOrEqualTo(1);

@@ -32,7 +32,13 @@ final class PostgresCatalogReader {
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     static final String TABLES = """
-            SELECT c.oid::bigint AS oid, n.nspname AS schema_name, c.relname AS table_name
+            SELECT c.oid::bigint AS oid, n.nspname AS schema_name, c.relname AS table_name,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+                   ARRAY(SELECT pn.nspname || '.' || p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid ORDER BY 1)::text[] AS parents,
+                   ARRAY(SELECT chn.nspname || '.' || ch.relname FROM pg_inherits i JOIN pg_class ch ON ch.oid = i.inhrelid
+                         JOIN pg_namespace chn ON chn.oid = ch.relnamespace WHERE i.inhparent = c.oid AND NOT ch.relispartition
+                         ORDER BY 1)::text[] AS children
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s
             ORDER BY 2, 3""".formatted(USER_SCHEMAS);
@@ -112,7 +118,8 @@ final class PostgresCatalogReader {
             "a", ReferentialAction.NO_ACTION, "r", ReferentialAction.RESTRICT, "c", ReferentialAction.CASCADE,
             "n", ReferentialAction.SET_NULL, "d", ReferentialAction.SET_DEFAULT);
 
-    record TableRow(long oid, String schemaName, String tableName) {
+    record TableRow(long oid, String schemaName, String tableName, String partitionKey, List<String> parents,
+                    List<String> children) {
     }
 
     record ColumnRow(String name, String type, boolean notNull, String defaultExpr, String generatedExpr,
@@ -148,6 +155,7 @@ final class PostgresCatalogReader {
 
     private Table table(TableRow t) {
         TableRef ref = new TableRef(t.schemaName(), t.tableName());
+        unconvertedStructure(ref, t);
         List<Column> columns = CatalogQuery.list(connection, COLUMNS, ColumnRow.class, t.oid()).stream()
                 .map(PostgresCatalogReader::column).toList();
         KeyConstraint pk = null;
@@ -170,6 +178,28 @@ final class PostgresCatalogReader {
             }
         }
         return new Table(ref, columns, pk, uniques, indexes(ref, t.oid()), fks, checks);
+    }
+
+    /**
+     * Partitioning and inheritance, which Ferry does not convert: errors, so a plan that includes
+     * the table is refused (issue 12.4) — the partitions were lost, an inheritance parent's rows
+     * were copied with its children's.
+     */
+    private void unconvertedStructure(TableRef ref, TableRow t) {
+        String advice = "; Ferry converts neither, so leave it out with tables.exclude and move it by hand";
+        if (t.partitionKey() != null) {
+            findings.add(new Finding(Severity.ERROR, Category.NOT_CONVERTED, ref.toString(), "it is partitioned (PARTITION BY "
+                    + t.partitionKey() + "): its partitions and the partitioning would be lost" + advice));
+        }
+        if (t.children() != null && !t.children().isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, Category.NOT_CONVERTED, ref.toString(), "it is inherited by "
+                    + String.join(", ", t.children()) + " (table inheritance): reading it reads their rows too, so they would be "
+                    + "copied twice and the link lost" + advice));
+        }
+        if (t.parents() != null && !t.parents().isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, Category.NOT_CONVERTED, ref.toString(), "it inherits from "
+                    + String.join(", ", t.parents()) + " (table inheritance): the link would be lost" + advice));
+        }
     }
 
     private List<Index> indexes(TableRef ref, long oid) {

@@ -12,7 +12,11 @@ import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.sync.ChangeCapture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Map;
 
@@ -23,6 +27,9 @@ import java.util.Map;
 public final class PostgresDialect implements SourceDialect {
     static final String PRODUCT = "PostgreSQL";
     static final String DEFAULT_SCHEMA = "public";
+    /** The server instance (its start time) and the database (oid and name): equal on both sides only for one database. */
+    static final String DATABASE_IDENTITY = "SELECT pg_postmaster_start_time()::text || '/' || d.oid || '/' || d.datname "
+            + "FROM pg_database d WHERE d.datname = current_database()";
 
     private final TypeMapper types = new PostgresTypeMapper();
     private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, Map.of(), true);
@@ -66,6 +73,52 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Temporal keys as java.time values: {@code java.sql.Timestamp} turns BC years into AD and
+     * loses a {@code timestamptz}'s offset in a DST fall-back (issue 12.2); ±infinity become the
+     * types' MIN and MAX, as pgjdbc reads and writes them.
+     */
+    @Override
+    public Object keyValue(ResultSet rs, int column) throws SQLException {
+        return switch (rs.getMetaData().getColumnTypeName(column)) {
+            case "timestamp" -> rs.getObject(column, LocalDateTime.class);
+            case "timestamptz" -> rs.getObject(column, OffsetDateTime.class);
+            case "date" -> rs.getObject(column, LocalDate.class);
+            default -> rs.getObject(column);
+        };
+    }
+
+    /**
+     * Dates, timestamps and floats go as untyped text in PostgreSQL's own input form, which takes
+     * the key column's type: pgjdbc's java.time binding turns dates before 4713 BC into -infinity,
+     * and a double compared with a numeric key would compare as double.
+     */
+    @Override
+    public void bindKey(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof java.time.temporal.Temporal || value instanceof Double || value instanceof Float) {
+            ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    @Override
+    public boolean isSameDatabase(Connection source, Connection target) throws SQLException {
+        return databaseIdentity(source).equals(databaseIdentity(target));
+    }
+
+    private static String databaseIdentity(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DATABASE_IDENTITY); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public String boundLiteral(Object value) {
+        return PostgresLiterals.literal(value);
     }
 
     @Override
