@@ -1,6 +1,5 @@
 package dev.ferry.functions;
 
-import com.microsoft.azure.functions.annotation.CustomBinding;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.durabletask.OrchestrationRunner;
 import com.microsoft.durabletask.TaskOrchestrationContext;
@@ -19,14 +18,14 @@ public final class MigrationOrchestrator {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @FunctionName(FunctionNames.ORCHESTRATOR)
-    public String run(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
+    public String run(@DurableOrchestrationTrigger(name = "orchestrationContext") String request) {
         return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<RunResult>)
                 MigrationOrchestrator::orchestrateWithCutover);
     }
 
     /** The child orchestrator: one table's chunks, in waves. */
     @FunctionName(TableCopyWorkflow.NAME)
-    public String copyTable(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
+    public String copyTable(@DurableOrchestrationTrigger(name = "orchestrationContext") String request) {
         return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<WorkflowMessages.TableCopied>)
                 MigrationOrchestrator::copyTable);
     }
