@@ -3,35 +3,49 @@ package dev.ferry.functions.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.OrchestrationStatus;
-import dev.ferry.functions.FunctionNames;
-import dev.ferry.functions.MigrationRequest;
 import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 
-/** The staged app's migration orchestration, driven by the host kit over real activities and embedded PostgreSQL. */
+/**
+ * The staged app's migration as an operator runs it — POST /api/migrations, GET until done — with the
+ * kit playing the host: real orchestrators on the real durabletask executor, real activities against
+ * embedded PostgreSQL.
+ */
 class DurableMigrationIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String body(String source, String target) {
+        return "{\"source\": \"" + source + "\", \"target\": \"" + target + "\", \"config\": \"caseInsensitiveCollation: none\\n\","
+                + " \"workers\": 2, \"chunkRows\": 60, \"validate\": true}";
+    }
 
     @Test
-    void aMigrationRunsThroughTheRealExecutorToParity() throws Exception {
+    void aMigrationStartedOverHttpRunsToParity() throws Exception {
         String source = TestPostgres.newDatabase("dh_src");
         try (var c = TestPostgres.connect(source)) {
             SampleLoader.load(c, source, 4, 25);
         }
         String target = TestPostgres.newDatabase("dh_tgt");
-        MigrationRequest request = new MigrationRequest(source, target, "caseInsensitiveCollation: none\n", 2, 60, true);
-        HubStore store = new HubStore();
-        DurableHost host = new DurableHost(store, StagedApp.load(), new JavaWorker());
-        assertThat(store.createInstance("ferry-test-1", FunctionNames.ORCHESTRATOR, JSON.writeValueAsString(request), null)).isNull();
-        HubStore.Instance done = host.runToCompletion("ferry-test-1", 20_000);
-        assertThat(done.status).as(host.trace()).isEqualTo(OrchestrationStatus.ORCHESTRATION_STATUS_COMPLETED);
-        JsonNode out = JSON.readTree(done.output);
-        assertThat(out.path("migration").path("succeeded").asBoolean()).as(done.output).isTrue();
-        Migrations.assertSampleTablesEqual(source, target);
-        System.out.println("episodes " + host.episodes() + ", activities " + host.activityRuns());
+        try (DurableApp app = new DurableApp()) {
+            HttpFront.Answer started = app.http.post("/api/migrations", body(source, target));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String id = started.json().path("id").asText();
+            assertThat(started.headers().get("Location")).contains("/runtime/webhooks/durabletask/instances/" + id)
+                    .endsWith("?code=kit-system-key");
+            assertThat(app.http.post("/api/migrations", body(source, target)).status()).as("a second run on the same target").isEqualTo(409);
+
+            JsonNode done = app.runToEnd(id, 5_000);
+            assertThat(done.path("runtimeStatus").asText()).as(done.toString() + "\n" + app.host().trace()).isEqualTo("COMPLETED");
+            assertThat(done.path("progress").path("phase").asText()).isEqualTo("DONE");
+            assertThat(done.path("progress").path("validation").asText()).isEqualTo("PARITY");
+            assertThat(done.path("output").path("migration").path("succeeded").asBoolean()).as(done.toString()).isTrue();
+            assertThat(done.path("output").path("migration").path("rowsCopied").asLong()).isPositive()
+                    .isEqualTo(done.path("progress").path("rowsCopied").asLong());
+            assertThat(done.has("failure")).isFalse();
+            Migrations.assertSampleTablesEqual(source, target);
+            assertThat(app.http.get("/api/migrations/ferry-nope").status()).isEqualTo(404);
+            assertThat(app.http.post("/api/migrations/" + id + "/approve-cutover", null).status()).as("the run has ended").isEqualTo(409);
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class StagedApp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One binding of a function.json. */
-    public record Binding(String type, String direction, String name) {
+    public record Binding(String type, String direction, String name, String route, List<String> methods) {
         public boolean isOutput() {
             return "out".equals(direction) || "inout".equals(direction);
         }
@@ -62,8 +62,12 @@ public final class StagedApp {
                 String entryPoint = json.path("entryPoint").asText();
                 int dot = entryPoint.lastIndexOf('.');
                 List<Binding> bindings = new ArrayList<>();
-                json.path("bindings").forEach(b -> bindings.add(new Binding(b.path("type").asText(), b.path("direction").asText(),
-                        b.path("name").asText())));
+                json.path("bindings").forEach(b -> {
+                    List<String> methods = new ArrayList<>();
+                    b.path("methods").forEach(m -> methods.add(m.asText()));
+                    bindings.add(new Binding(b.path("type").asText(), b.path("direction").asText(), b.path("name").asText(),
+                            b.hasNonNull("route") ? b.get("route").asText() : null, List.copyOf(methods)));
+                });
                 String name = folder.getFileName().toString();
                 found.put(name, new StagedFunction(name, entryPoint.substring(0, dot), entryPoint.substring(dot + 1), List.copyOf(bindings)));
             }
