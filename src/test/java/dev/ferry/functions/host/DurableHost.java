@@ -70,6 +70,7 @@ public final class DurableHost {
     private final JavaWorker worker;
     private final List<String> trace = new ArrayList<>();
     private Predicate<ActivityItem> crashDuring = a -> false;
+    private final List<ActivityItem> executed = new ArrayList<>();
     private boolean crashed;
     private int episodes;
     private int activityRuns;
@@ -92,6 +93,16 @@ public final class DurableHost {
 
     public int activityRuns() {
         return activityRuns;
+    }
+
+    /** Every activity this host ran, in order (retries and redeliveries included). */
+    public List<ActivityItem> executed() {
+        return List.copyOf(executed);
+    }
+
+    /** How many times this host ran activity {@code name} with an input containing {@code fragment}. */
+    public long runs(String name, String fragment) {
+        return executed.stream().filter(a -> a.name().equals(name) && a.input() != null && a.input().contains(fragment)).count();
     }
 
     /** What the host did, one line per episode or activity, for assertion messages. */
@@ -275,6 +286,7 @@ public final class DurableHost {
 
     private void activity(ActivityItem item) {
         activityRuns++;
+        executed.add(item);
         StagedFunction f = app.function(item.name());
         boolean crash = crashDuring.test(item);
         HistoryEvent.Builder done = event(-1);
