@@ -136,6 +136,19 @@ public final class DurableHost {
         }
     }
 
+    /**
+     * Runs every queued work item and what it queues, without moving the clock: afterwards the
+     * instances wait only for timers or external events. Fails naming {@code what} after {@code maxSteps}.
+     */
+    public void drain(String what, int maxSteps) {
+        for (int step = 0; step < maxSteps; step++) {
+            if (!step()) {
+                return;
+            }
+        }
+        throw new AssertionError("still busy after " + maxSteps + " steps while draining for " + what + "; " + store.describe());
+    }
+
     /** Runs until {@code instanceId} has ended (completed, failed or terminated). */
     public Instance runToCompletion(String instanceId, int maxSteps) {
         runUntil("instance " + instanceId + " to end", () -> store.instance(instanceId).map(Instance::ended).orElse(false), maxSteps);
