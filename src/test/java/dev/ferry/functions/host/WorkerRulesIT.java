@@ -67,6 +67,22 @@ class WorkerRulesIT {
         }
     }
 
+    /** The staged app ships Ferry's classes in ferry.jar and each dependency once, under lib/ (issue 11: the shaded jar was staged). */
+    @Test
+    void theStagedAppShipsEachDependencyOnce() throws Exception {
+        java.nio.file.Path dir = StagedApp.DEFAULT_DIR;
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(dir.resolve("ferry.jar").toFile())) {
+            List<String> foreign = jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> !n.endsWith("/"))
+                    .filter(n -> !n.startsWith("dev/ferry/") && !n.startsWith("META-INF/") && !n.startsWith("sample/") && n.contains("/"))
+                    .limit(5).toList();
+            assertThat(foreign).as("classes of dependencies inside the staged ferry.jar").isEmpty();
+        }
+        try (var lib = java.nio.file.Files.list(dir.resolve("lib"))) {
+            assertThat(lib.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("durabletask-client-"))
+                    .anyMatch(n -> n.startsWith("postgresql-")).noneMatch(n -> n.startsWith("ferry"));
+        }
+    }
+
     /** The worker writes objects with Gson and strings as they are, which is what the host hands the extension. */
     @Test
     void returnedValuesTravelAsTheWorkerTypesThem() {
