@@ -77,6 +77,13 @@ public final class StagedApp {
         return new StagedApp(found);
     }
 
+    /** An app of hand-made function entries, for testing the kit itself. */
+    public static StagedApp of(List<StagedFunction> functions) {
+        Map<String, StagedFunction> m = new TreeMap<>();
+        functions.forEach(f -> m.put(f.name(), f));
+        return new StagedApp(m);
+    }
+
     public static StagedApp load() {
         return load(DEFAULT_DIR);
     }
