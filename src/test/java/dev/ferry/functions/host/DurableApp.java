@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class DurableApp implements AutoCloseable {
     public final HubStore store;
     public final StagedApp app = StagedApp.load();
-    public final JavaWorker worker = new JavaWorker();
+    public final JavaWorker worker = JavaWorker.staged(StagedApp.DEFAULT_DIR.resolve("ferry.jar"));
     public final Sidecar sidecar;
     public final HttpFront http;
     private DurableHost host;

@@ -35,6 +35,61 @@ public final class JavaWorker {
     private static final String HAS_IMPLICIT_OUTPUT = "com.microsoft.azure.functions.annotation.HasImplicitOutput";
     private static final String BINDING_NAME = "com.microsoft.azure.functions.annotation.BindingName";
     private static final Gson GSON = new Gson();
+    private static final Map<java.nio.file.Path, ClassLoader> STAGED_LOADERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ClassLoader loader;
+
+    /** A worker that loads function classes from the test class path (for the kit's own test functions). */
+    public JavaWorker() {
+        this.loader = JavaWorker.class.getClassLoader();
+    }
+
+    private JavaWorker(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * A worker that loads Ferry's classes ({@code dev.ferry.*}) from the staged {@code ferry.jar}, as the real
+     * worker does, so a class missing from it, or stale in it, fails here; the dependencies come from the test
+     * class path (the same artifacts the staging copied to {@code lib/}). One loader per jar for the JVM.
+     */
+    public static JavaWorker staged(java.nio.file.Path ferryJar) {
+        return new JavaWorker(STAGED_LOADERS.computeIfAbsent(ferryJar.toAbsolutePath(), StagedJarLoader::new));
+    }
+
+    /** Child-first for Ferry's own classes, parent-first for everything else. */
+    private static final class StagedJarLoader extends java.net.URLClassLoader {
+        StagedJarLoader(java.nio.file.Path jar) {
+            super(new java.net.URL[] {url(jar)}, JavaWorker.class.getClassLoader());
+        }
+
+        private static java.net.URL url(java.nio.file.Path jar) {
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                throw new IllegalStateException("no staged " + jar + ": run `mvn -DskipTests package` first");
+            }
+            try {
+                return jar.toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.ferry.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    c = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+    }
 
     /** How a parameter is bound: by binding name, by trigger metadata name, or by type. */
     public record BoundParameter(Parameter parameter, String bindingName, String metadataName, boolean implicitOutput) {
@@ -72,7 +127,7 @@ public final class JavaWorker {
         List<String> problems = new ArrayList<>();
         Class<?> type;
         try {
-            type = Class.forName(f.className(), false, getClass().getClassLoader());
+            type = Class.forName(f.className(), false, loader);
         } catch (ClassNotFoundException e) {
             return new Resolved(f, null, List.of(), false, List.of("class " + f.className() + " not found"));
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkerRulesIT {
     private final StagedApp app = StagedApp.load();
-    private final JavaWorker worker = new JavaWorker();
+    private final JavaWorker worker = JavaWorker.staged(StagedApp.DEFAULT_DIR.resolve("ferry.jar"));
 
     @Test
     void theStagedAppHasEveryFunction() {
@@ -25,6 +25,13 @@ class WorkerRulesIT {
         assertThat(app.byTrigger("activityTrigger")).hasSize(dev.ferry.engine.workflow.ActivityNames.INPUT_TYPES.size());
         assertThat(app.byTrigger("httpTrigger")).hasSize(5);
         assertThat(app.byTrigger("timerTrigger")).hasSize(1);
+    }
+
+    @Test
+    void theWorkerLoadsFerrysClassesFromTheStagedJar() {
+        JavaWorker.Resolved r = worker.resolve(app.function("CopyChunk"));
+        assertThat(r.method().getDeclaringClass().getProtectionDomain().getCodeSource().getLocation().getPath())
+                .endsWith("ferry-migrations/ferry.jar");
     }
 
     /** Regression test for issue 11: lists every function whose value the worker would not hand to the host. */
