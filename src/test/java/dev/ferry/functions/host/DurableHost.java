@@ -3,12 +3,9 @@ package dev.ferry.functions.host;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.StringValue;
-import com.google.protobuf.Timestamp;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.CompleteOrchestrationAction;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.CreateSubOrchestrationAction;
-import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.EventRaisedEvent;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.ExecutionCompletedEvent;
-import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.ExecutionStartedEvent;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.HistoryEvent;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.OrchestrationInstance;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.OrchestrationStatus;
@@ -27,16 +24,12 @@ import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.Tas
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.TaskFailureDetails;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.TaskScheduledEvent;
 import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.TimerCreatedEvent;
-import com.microsoft.durabletask.implementation.protobuf.OrchestratorService.TimerFiredEvent;
 import dev.ferry.functions.host.HubStore.ActivityItem;
 import dev.ferry.functions.host.HubStore.Instance;
 import dev.ferry.functions.host.HubStore.Message;
 import dev.ferry.functions.host.HubStore.TimerItem;
 import dev.ferry.functions.host.StagedApp.StagedFunction;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -182,7 +175,7 @@ public final class DurableHost {
         if (inst.status == OrchestrationStatus.ORCHESTRATION_STATUS_PENDING) {
             inst.status = OrchestrationStatus.ORCHESTRATION_STATUS_RUNNING;
         }
-        List<HistoryEvent> newEvents = List.of(event(-1).setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build(),
+        List<HistoryEvent> newEvents = List.of(HistoryEvents.event(store.now(), -1).setOrchestratorStarted(OrchestratorStartedEvent.getDefaultInstance()).build(),
                 m.event());
         OrchestratorRequest request = OrchestratorRequest.newBuilder().setInstanceId(inst.id)
                 .setExecutionId(StringValue.of(inst.executionId)).addAllPastEvents(inst.history).addAllNewEvents(newEvents).build();
@@ -193,7 +186,7 @@ public final class DurableHost {
         } catch (JavaWorker.FunctionFailedException e) {
             trace.add("episode " + inst.name + " " + inst.id + " threw " + e.getCause());
             inst.history.addAll(newEvents);
-            completeInstance(inst, -1, OrchestrationStatus.ORCHESTRATION_STATUS_FAILED, null, failure(e.getCause()));
+            completeInstance(inst, -1, OrchestrationStatus.ORCHESTRATION_STATUS_FAILED, null, HistoryEvents.failure(e.getCause()));
             return;
         }
         if (out.kind() != JavaWorker.Output.Kind.STRING || out.text() == null || out.text().isEmpty()) {
@@ -219,7 +212,7 @@ public final class DurableHost {
             apply(inst, a);
         }
         if (!inst.ended()) {
-            inst.history.add(event(-1).setOrchestratorCompleted(OrchestratorCompletedEvent.getDefaultInstance()).build());
+            inst.history.add(HistoryEvents.event(store.now(), -1).setOrchestratorCompleted(OrchestratorCompletedEvent.getDefaultInstance()).build());
         }
     }
 
@@ -232,11 +225,11 @@ public final class DurableHost {
                 if (s.hasInput()) {
                     e.setInput(s.getInput());
                 }
-                inst.history.add(event(id).setTaskScheduled(e).build());
+                inst.history.add(HistoryEvents.event(store.now(), id).setTaskScheduled(e).build());
                 store.enqueue(new ActivityItem(inst.id, id, s.getName(), s.hasInput() ? s.getInput().getValue() : null));
             }
             case CREATETIMER -> {
-                inst.history.add(event(id).setTimerCreated(TimerCreatedEvent.newBuilder().setFireAt(a.getCreateTimer().getFireAt())).build());
+                inst.history.add(HistoryEvents.event(store.now(), id).setTimerCreated(TimerCreatedEvent.newBuilder().setFireAt(a.getCreateTimer().getFireAt())).build());
                 store.addTimer(new TimerItem(inst.id, id, a.getCreateTimer().getFireAt()));
             }
             case CREATESUBORCHESTRATION -> {
@@ -246,12 +239,12 @@ public final class DurableHost {
                 if (c.hasInput()) {
                     e.setInput(c.getInput());
                 }
-                inst.history.add(event(id).setSubOrchestrationInstanceCreated(e).build());
+                inst.history.add(HistoryEvents.event(store.now(), id).setSubOrchestrationInstanceCreated(e).build());
                 String problem = store.createInstance(c.getInstanceId(), c.getName(), c.hasInput() ? c.getInput().getValue() : null,
                         ParentInstanceInfo.newBuilder().setTaskScheduledId(id).setName(StringValue.of(inst.name))
                                 .setOrchestrationInstance(OrchestrationInstance.newBuilder().setInstanceId(inst.id)).build());
                 if (problem != null) {
-                    store.enqueue(new Message(inst.id, event(-1).setSubOrchestrationInstanceFailed(SubOrchestrationInstanceFailedEvent
+                    store.enqueue(new Message(inst.id, HistoryEvents.event(store.now(), -1).setSubOrchestrationInstanceFailed(SubOrchestrationInstanceFailedEvent
                             .newBuilder().setTaskScheduledId(id).setFailureDetails(TaskFailureDetails.newBuilder()
                                     .setErrorType("OrchestrationAlreadyExistsException").setErrorMessage(problem))).build()));
                 }
@@ -274,14 +267,14 @@ public final class DurableHost {
         if (failure != null) {
             e.setFailureDetails(failure);
         }
-        inst.history.add(event(actionId).setExecutionCompleted(e).build());
+        inst.history.add(HistoryEvents.event(store.now(), actionId).setExecutionCompleted(e).build());
         inst.status = status;
         inst.output = result;
         inst.failure = failure;
         inst.lastUpdated = store.now();
         if (inst.parent != null) {
             int taskId = inst.parent.getTaskScheduledId();
-            HistoryEvent.Builder done = event(-1);
+            HistoryEvent.Builder done = HistoryEvents.event(store.now(), -1);
             if (status == OrchestrationStatus.ORCHESTRATION_STATUS_COMPLETED) {
                 SubOrchestrationInstanceCompletedEvent.Builder c = SubOrchestrationInstanceCompletedEvent.newBuilder().setTaskScheduledId(taskId);
                 if (result != null) {
@@ -302,7 +295,7 @@ public final class DurableHost {
         executed.add(item);
         StagedFunction f = app.function(item.name());
         boolean crash = crashDuring.test(item);
-        HistoryEvent.Builder done = event(-1);
+        HistoryEvent.Builder done = HistoryEvents.event(store.now(), -1);
         try {
             JavaWorker.Output out = worker.invoke(f, java.util.Collections.singletonMap(f.trigger().name(), item.input()), null);
             String result = serializedOutput(out);
@@ -314,7 +307,7 @@ public final class DurableHost {
             done.setTaskCompleted(c);
         } catch (JavaWorker.FunctionFailedException e) {
             trace.add("activity " + item.name() + " #" + item.taskId() + " of " + item.instanceId() + " failed: " + e.getCause());
-            done.setTaskFailed(TaskFailedEvent.newBuilder().setTaskScheduledId(item.taskId()).setFailureDetails(failure(e.getCause())));
+            done.setTaskFailed(TaskFailedEvent.newBuilder().setTaskScheduledId(item.taskId()).setFailureDetails(HistoryEvents.failure(e.getCause())));
         }
         if (crash) {
             crashed = true;
@@ -348,48 +341,7 @@ public final class DurableHost {
         }
     }
 
-    private static TaskFailureDetails failure(Throwable t) {
-        StringWriter stack = new StringWriter();
-        t.printStackTrace(new PrintWriter(stack));
-        return TaskFailureDetails.newBuilder().setErrorType(t.getClass().getName())
-                .setErrorMessage(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
-                .setStackTrace(StringValue.of(stack.toString())).build();
-    }
-
-    private HistoryEvent.Builder event(int id) {
-        Instant now = store.now();
-        return HistoryEvent.newBuilder().setEventId(id).setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
-    }
-
     private static String abbreviate(String s) {
         return s == null ? "null" : s.length() > 160 ? s.substring(0, 160) + "…" : s;
-    }
-
-    /** The ExecutionStarted event the extension writes when an instance is created. */
-    static HistoryEvent executionStarted(Instant now, String id, String executionId, String name, String input, ParentInstanceInfo parent) {
-        ExecutionStartedEvent.Builder e = ExecutionStartedEvent.newBuilder().setName(name)
-                .setOrchestrationInstance(OrchestrationInstance.newBuilder().setInstanceId(id).setExecutionId(StringValue.of(executionId)));
-        if (input != null) {
-            e.setInput(StringValue.of(input));
-        }
-        if (parent != null) {
-            e.setParentInstance(parent);
-        }
-        return HistoryEvent.newBuilder().setEventId(-1).setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond())
-                .setNanos(now.getNano())).setExecutionStarted(e).build();
-    }
-
-    static HistoryEvent eventRaised(Instant now, String name, String input) {
-        EventRaisedEvent.Builder e = EventRaisedEvent.newBuilder().setName(name);
-        if (input != null) {
-            e.setInput(StringValue.of(input));
-        }
-        return HistoryEvent.newBuilder().setEventId(-1).setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond())
-                .setNanos(now.getNano())).setEventRaised(e).build();
-    }
-
-    static HistoryEvent timerFired(Instant now, TimerItem t) {
-        return HistoryEvent.newBuilder().setEventId(-1).setTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond())
-                .setNanos(now.getNano())).setTimerFired(TimerFiredEvent.newBuilder().setTimerId(t.timerId()).setFireAt(t.fireAt())).build();
     }
 }

@@ -120,7 +120,7 @@ public final class HubStore {
         }
         Instance inst = new Instance(id, name, input, parent, clock);
         instances.put(id, inst);
-        queue.add(new Message(id, DurableHost.executionStarted(clock, id, inst.executionId, name, input, parent)));
+        queue.add(new Message(id, HistoryEvents.executionStarted(clock, id, inst.executionId, name, input, parent)));
         return null;
     }
 
@@ -130,7 +130,7 @@ public final class HubStore {
         if (inst == null || inst.ended()) {
             return false;
         }
-        queue.add(new Message(id, DurableHost.eventRaised(clock, name, input)));
+        queue.add(new Message(id, HistoryEvents.eventRaised(clock, name, input)));
         return true;
     }
 
@@ -179,7 +179,7 @@ public final class HubStore {
         if (at.isAfter(clock)) {
             clock = at;
         }
-        queue.add(new Message(t.instanceId(), DurableHost.timerFired(clock, t)));
+        queue.add(new Message(t.instanceId(), HistoryEvents.timerFired(clock, t)));
         return true;
     }
 
