@@ -101,4 +101,27 @@ class DurableFailureIT {
                     && a.input().contains("\"table\":\"public.Contact\"") && a.input().contains("\"chunk\":0,")).count()).isEqualTo(3);
         }
     }
+
+    @Test
+    void aValueChangedOnTheWayEndsTheRunInMismatchNamingTheTable() throws Exception {
+        String source = sourceWithData("drift");
+        String target = TestPostgres.newDatabase("drift_tgt");
+        try (DurableApp app = new DurableApp()) {
+            String id = startUntilTablesExist(app, source, target);
+            try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
+                st.execute("CREATE FUNCTION drift() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                        + "IF NEW.id::text = '" + firstId(source) + "' THEN NEW.\"firstName\" := 'Drifted'; END IF; RETURN NEW; END $$");
+                st.execute("CREATE TRIGGER drift BEFORE INSERT ON \"" + TABLE + "\" FOR EACH ROW EXECUTE FUNCTION drift()");
+            }
+
+            JsonNode done = app.runToEnd(id, 5_000);
+            assertThat(done.path("runtimeStatus").asText()).as(done + "\n" + app.host().trace()).isEqualTo("COMPLETED");
+            assertThat(done.path("progress").path("phase").asText()).isEqualTo("MISMATCH");
+            assertThat(done.path("progress").path("validation").asText()).isEqualTo("MISMATCH");
+            JsonNode migration = done.path("output").path("migration");
+            assertThat(migration.path("succeeded").asBoolean()).isFalse();
+            assertThat(migration.path("validation").path("tables").findValuesAsText("status")).containsOnlyOnce("MISMATCH").contains("EQUAL");
+            assertThat(migration.path("validation").toString()).contains("public.Contact").contains("Drifted");
+        }
+    }
 }
