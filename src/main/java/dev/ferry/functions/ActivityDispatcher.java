@@ -98,6 +98,12 @@ public final class ActivityDispatcher {
         if (name.startsWith("Provision")) {
             return provision(name, migration);
         }
+        if (name.equals(ActivityNames.CUTOVER_SWITCH)) {
+            var again = switchedAlready(migration);
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
         if (name.startsWith("Cutover") || name.equals(ActivityNames.SYNC_ROUND)) {
             return cutover(name, migration).activities().get(name).apply(input);
         }
@@ -106,6 +112,33 @@ public final class ActivityDispatcher {
             telemetry.table(table);
         }
         return result;
+    }
+
+    /**
+     * Durable runs an activity at least once: a CutoverSwitch delivered again after its host died finds the
+     * switch recorded (SWITCHED, only ever left by this switch: the preflight rolls back an older one) and
+     * answers from the record instead of freezing and switching again, which would take the target's
+     * routing for the previous one and make a rollback route to the target. Routing is set again
+     * (idempotent) in case the host died between the record and the switch; the downtime is not known again.
+     */
+    private java.util.Optional<dev.ferry.engine.cutover.CutoverSteps.Switched> switchedAlready(MigrationRequest m) {
+        if (m.cutover() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<dev.ferry.engine.cutover.CutoverState.State> state;
+        try (Connection c = host(m).target().get()) {
+            state = dev.ferry.engine.cutover.CutoverState.read(c);
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to read the cutover state", e);
+        }
+        if (state.isEmpty() || !dev.ferry.engine.cutover.CutoverState.SWITCHED.equals(state.get().phase())) {
+            return java.util.Optional.empty();
+        }
+        CutoverSpec spec = m.cutover();
+        routing.apply(spec.routing()).switchTo(spec.routingValue() != null ? spec.routingValue() : m.target());
+        log.accept("CutoverSwitch delivered again: the switch is already recorded; routing set again, nothing frozen twice");
+        return java.util.Optional.of(new dev.ferry.engine.cutover.CutoverSteps.Switched(true, null, 0, state.get().previousRouting(),
+                state.get().reversePosition()));
     }
 
     /** The target server's provisioning steps, through ARM with the app's identity. */

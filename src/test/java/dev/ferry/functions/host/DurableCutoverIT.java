@@ -162,4 +162,25 @@ class DurableCutoverIT {
             assertThat(Migrations.count(target, "\"Setting\" WHERE id = 'after-copy'")).isEqualTo(1);
         }
     }
+
+    /** At least once: the host dies while the switch runs, the new host delivers it again, and a rollback still finds the source. */
+    @Test
+    void aSwitchDeliveredAgainAfterAHostCrashStillRollsBackToTheSource() throws Exception {
+        try (DurableApp app = new DurableApp()) {
+            String id = migrateThenWrite(app, "\"approveWithinSeconds\": 600");
+            app.host().crashDuring(a -> a.name().equals(ActivityNames.CUTOVER_SWITCH));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.host().runUntil("the crash in the switch", () -> false, 3_000))
+                    .isInstanceOf(DurableHost.HostCrashedException.class);
+            assertThat(routing.get()).as("the switch ran before the crash").isEqualTo("the-target");
+
+            DurableHost restarted = app.restart();
+            untilWindowWaits(app, id);
+            assertThat(restarted.runs(ActivityNames.CUTOVER_SWITCH, "")).as("delivered again").isEqualTo(1);
+            assertThat(app.http.post("/api/migrations/" + id + "/rollback", null).status()).isEqualTo(202);
+
+            JsonNode done = app.runToEnd(id, 2_000);
+            assertThat(done.path("output").path("cutover").path("outcome").asText()).as(done + "\n" + restarted.trace()).isEqualTo("ROLLED_BACK");
+            assertThat(routing.get()).as("routing back where it was before the cutover").isEqualTo("the-source");
+        }
+    }
 }
