@@ -183,4 +183,46 @@ class DurableCutoverIT {
             assertThat(routing.get()).as("routing back where it was before the cutover").isEqualTo("the-source");
         }
     }
+
+    /** At least once: the host dies while the rollback runs; delivered again, it ends rolled back with the target's writes on the source. */
+    @Test
+    void aRollbackDeliveredAgainAfterAHostCrashEndsRolledBack() throws Exception {
+        try (DurableApp app = new DurableApp()) {
+            String id = migrateThenWrite(app, "\"approveWithinSeconds\": 600");
+            untilWindowWaits(app, id);
+            try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"Setting\" (id, category, key, label, \"updatedAt\") VALUES ('on-target', 'c', 'k2', 'l', now())");
+            }
+            assertThat(app.http.post("/api/migrations/" + id + "/rollback", null).status()).isEqualTo(202);
+            app.host().crashDuring(a -> a.name().equals(ActivityNames.CUTOVER_ROLLBACK));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.host().runUntil("the crash in the rollback", () -> false, 1_000))
+                    .isInstanceOf(DurableHost.HostCrashedException.class);
+
+            DurableHost restarted = app.restart();
+            JsonNode done = app.runToEnd(id, 1_000);
+            assertThat(done.path("output").path("cutover").path("outcome").asText()).as(done + "\n" + restarted.trace()).isEqualTo("ROLLED_BACK");
+            assertThat(restarted.runs(ActivityNames.CUTOVER_ROLLBACK, "")).as("delivered again").isEqualTo(1);
+            assertThat(routing.get()).isEqualTo("the-source");
+            assertThat(Migrations.count(source, "\"Setting\" WHERE id = 'on-target'")).as("the target's write brought back once").isEqualTo(1);
+        }
+    }
+
+    /** At least once: the host dies while the completion runs; delivered again, the run ends completed. */
+    @Test
+    void aCompletionDeliveredAgainAfterAHostCrashEndsCompleted() throws Exception {
+        try (DurableApp app = new DurableApp()) {
+            String id = migrateThenWrite(app, "\"approveWithinSeconds\": 600");
+            untilWindowWaits(app, id);
+            assertThat(app.http.post("/api/migrations/" + id + "/approve-cutover", null).status()).isEqualTo(202);
+            app.host().crashDuring(a -> a.name().equals(ActivityNames.CUTOVER_COMPLETE));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.host().runUntil("the crash in the completion", () -> false, 1_000))
+                    .isInstanceOf(DurableHost.HostCrashedException.class);
+
+            DurableHost restarted = app.restart();
+            JsonNode done = app.runToEnd(id, 1_000);
+            assertThat(done.path("output").path("cutover").path("outcome").asText()).as(done + "\n" + restarted.trace()).isEqualTo("COMPLETED");
+            assertThat(restarted.runs(ActivityNames.CUTOVER_COMPLETE, "")).as("delivered again").isEqualTo(1);
+            assertThat(routing.get()).isEqualTo("the-target");
+        }
+    }
 }
