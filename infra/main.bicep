@@ -22,6 +22,9 @@ param operatorsObjectId string = ''
 @description('NCRONTAB schedule of the nightly parity check (UTC).')
 param paritySchedule string = '0 0 2 * * *'
 
+@description('Blob URL of the staged app as a zip (container "deployments" of this storage account); the app runs from it, read with its identity. Empty on the first deployment.')
+param packageUrl string = ''
+
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower('${namePrefix}${suffix}')
 
@@ -59,6 +62,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     allowBlobPublicAccess: false
     allowSharedKeyAccess: false
   }
+}
+
+// The app's package, read by the app's identity (no shared keys: there is no Azure Files content share).
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01' = {
+  parent: blobs
+  name: 'deployments'
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -100,7 +114,7 @@ resource app 'Microsoft.Web/sites@2023-01-01' = {
       linuxFxVersion: 'Java|17'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      appSettings: concat([
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
         { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'java' }
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
@@ -114,7 +128,10 @@ resource app 'Microsoft.Web/sites@2023-01-01' = {
         { name: 'FERRY_TARGET_AUTH', value: 'entra' }
         { name: 'FERRY_SOURCE_PASSWORD', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ferry-source-password)' }
         { name: 'FERRY_ADMIN_PASSWORD', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ferry-admin-password)' }
-      ]
+      ], empty(packageUrl) ? [] : [
+        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: packageUrl }
+        { name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', value: identity.id }
+      ])
     }
   }
 }
@@ -207,3 +224,5 @@ resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
 output functionAppName string = app.name
 output identityClientId string = identity.properties.clientId
 output keyVaultName string = vault.name
+output storageAccountName string = storage.name
+output identityResourceId string = identity.id

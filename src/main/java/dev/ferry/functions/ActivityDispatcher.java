@@ -7,7 +7,10 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.convert.TargetSchema;
+import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverRunner;
+import dev.ferry.engine.cutover.CutoverState;
+import dev.ferry.engine.cutover.CutoverSteps;
 import dev.ferry.engine.cutover.HealthProbe;
 import dev.ferry.engine.cutover.HttpProbe;
 import dev.ferry.engine.cutover.RoutingSwitch;
@@ -98,6 +101,12 @@ public final class ActivityDispatcher {
         if (name.startsWith("Provision")) {
             return provision(name, migration);
         }
+        if (name.equals(ActivityNames.CUTOVER_SWITCH) || name.equals(ActivityNames.CUTOVER_ROLLBACK)) {
+            var again = recordedAlready(name, migration, input);
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
         if (name.startsWith("Cutover") || name.equals(ActivityNames.SYNC_ROUND)) {
             return cutover(name, migration).activities().get(name).apply(input);
         }
@@ -106,6 +115,47 @@ public final class ActivityDispatcher {
             telemetry.table(table);
         }
         return result;
+    }
+
+    /**
+     * Durable runs an activity at least once. A cutover step delivered again after its host died finds
+     * its own end recorded in the cutover state, which at that moment only this step can have left (the
+     * switch writes SWITCHED over an earlier state the preflight has dealt with; a rollback runs only after
+     * this cutover's switch): SWITCHED for CutoverSwitch, ROLLED_BACK for CutoverRollback. It answers from
+     * the record instead of running again — a second switch froze again and took the target's routing for
+     * the previous one, a second rollback failed on the capture the first had removed. (CutoverComplete
+     * runs again harmlessly.) The switch sets routing again (idempotent), in case the host died
+     * between the record and the switch; figures measured by the first run (downtime of a switch, rollback
+     * time, writes brought back) are reported as 0.
+     */
+    private java.util.Optional<Object> recordedAlready(String name, MigrationRequest m, Object input) {
+        if (m.cutover() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<CutoverState.State> state;
+        try (Connection c = host(m).target().get()) {
+            state = CutoverState.read(c);
+        } catch (java.sql.SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to read the cutover state", e);
+        }
+        String phase = state.map(CutoverState.State::phase).orElse("");
+        java.util.Optional<Object> answer = switch (name) {
+            case ActivityNames.CUTOVER_SWITCH -> phase.equals(CutoverState.SWITCHED)
+                    ? java.util.Optional.of(new CutoverSteps.Switched(true, null, 0, state.get().previousRouting(), state.get().reversePosition()))
+                    : java.util.Optional.empty();
+            default -> phase.equals(CutoverState.ROLLED_BACK)
+                    ? java.util.Optional.of(new CutoverResult(CutoverResult.ROLLED_BACK, ((CutoverSteps.RollbackOrder) input).reason(),
+                    ((CutoverSteps.RollbackOrder) input).downtimeMillis(), 0, 0, List.of()))
+                    : java.util.Optional.empty();
+        };
+        if (answer.isPresent()) {
+            if (name.equals(ActivityNames.CUTOVER_SWITCH)) {
+                CutoverSpec spec = m.cutover();
+                routing.apply(spec.routing()).switchTo(spec.routingValue() != null ? spec.routingValue() : m.target());
+            }
+            log.accept(name + " delivered again: its end is already recorded (" + phase + "); answering from the record");
+        }
+        return answer;
     }
 
     /** The target server's provisioning steps, through ARM with the app's identity. */

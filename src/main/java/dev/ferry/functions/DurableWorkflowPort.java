@@ -60,11 +60,17 @@ public final class DurableWorkflowPort implements WorkflowPort {
         return new DurablePending<>(name, ctx.callActivity(name, envelope, new TaskOptions(RETRY), resultType));
     }
 
-    /** A sub-orchestration with the migration's envelope; Durable gives it its own, small history. */
+    /**
+     * A sub-orchestration with the migration's envelope; Durable gives it its own, small history. It has
+     * no retry policy on purpose: its activities retry themselves ({@link #RETRY}), so a child fails only
+     * when a chunk has failed all its attempts; retrying the child would multiply those attempts (3 × 3)
+     * and start it again under the failed instance's id, which not every storage backend accepts. A
+     * failed run resumes from the journal when started again.
+     */
     @Override
     public <T> Pending<T> callSubWorkflow(String name, Object input, Class<T> resultType) {
         ActivityEnvelope envelope = new ActivityEnvelope(migration, JSON.valueToTree(input));
-        return new DurablePending<>(name, ctx.callSubOrchestrator(name, envelope, null, new TaskOptions(RETRY), resultType));
+        return new DurablePending<>(name, ctx.callSubOrchestrator(name, envelope, null, (TaskOptions) null, resultType));
     }
 
     @Override

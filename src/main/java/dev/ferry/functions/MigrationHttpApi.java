@@ -91,8 +91,13 @@ public final class MigrationHttpApi {
         body.put("createdAt", String.valueOf(m.getCreatedAt()));
         body.put("lastUpdatedAt", String.valueOf(m.getLastUpdatedAt()));
         body.put("progress", m.isCustomStatusFetched() ? m.readCustomStatusAs(WorkflowStatus.class) : null);
-        if (m.getFailureDetails() != null) {
+        if (m.getFailureDetails() != null && m.getFailureDetails().getErrorMessage() != null
+                && !m.getFailureDetails().getErrorMessage().isEmpty()) {
             body.put("failure", m.getFailureDetails().getErrorMessage());
+        }
+        if (m.getSerializedOutput() != null) {
+            // plain maps and lists: the worker writes the body with Gson, which cannot write Jackson's tree nodes
+            body.put("output", readOutput(m.getSerializedOutput()));
         }
         return ApiResponse.of(200, body);
     }
@@ -108,6 +113,14 @@ public final class MigrationHttpApi {
         }
         client.raiseEvent(id, event, body == null || body.isBlank() ? null : body);
         return ApiResponse.of(202, Map.of("id", id, "event", event));
+    }
+
+    private static Object readOutput(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (java.io.IOException e) {
+            return json;
+        }
     }
 
     /** The Durable extension's management URLs for a run. */

@@ -6,7 +6,6 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
-import com.microsoft.azure.functions.annotation.CustomBinding;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.durabletask.DurableTaskClient;
@@ -19,7 +18,6 @@ import java.util.function.Function;
  * {@link MigrationHttpApi} and its answers back; no secret is logged or returned.
  */
 public final class MigrationHttpFunctions {
-    private static final String CLIENT = "durableClient";
     private final Function<String, DurableTaskClient> clients;
 
     public MigrationHttpFunctions() {
@@ -35,7 +33,7 @@ public final class MigrationHttpFunctions {
     public HttpResponseMessage start(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations", authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> req,
-            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+            @DurableClientInput(name = "client") String binding) {
         return handle(req, binding, api -> api.start(req.getBody().orElse(null)));
     }
 
@@ -44,7 +42,7 @@ public final class MigrationHttpFunctions {
             @HttpTrigger(name = "req", methods = {HttpMethod.GET}, route = "migrations/{id}", authLevel = AuthorizationLevel.FUNCTION)
             HttpRequestMessage<Optional<String>> req,
             @BindingName("id") String id,
-            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+            @DurableClientInput(name = "client") String binding) {
         return handle(req, binding, api -> api.status(id));
     }
 
@@ -53,7 +51,7 @@ public final class MigrationHttpFunctions {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/start-cutover",
                     authLevel = AuthorizationLevel.FUNCTION) HttpRequestMessage<Optional<String>> req,
             @BindingName("id") String id,
-            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+            @DurableClientInput(name = "client") String binding) {
         return handle(req, binding, api -> api.raise(id, MigrationHttpApi.START_CUTOVER_EVENT, req.getBody().orElse(null)));
     }
 
@@ -62,7 +60,7 @@ public final class MigrationHttpFunctions {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/approve-cutover",
                     authLevel = AuthorizationLevel.FUNCTION) HttpRequestMessage<Optional<String>> req,
             @BindingName("id") String id,
-            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+            @DurableClientInput(name = "client") String binding) {
         return handle(req, binding, api -> api.raise(id, MigrationHttpApi.APPROVE_EVENT, req.getBody().orElse(null)));
     }
 
@@ -71,7 +69,7 @@ public final class MigrationHttpFunctions {
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/rollback",
                     authLevel = AuthorizationLevel.FUNCTION) HttpRequestMessage<Optional<String>> req,
             @BindingName("id") String id,
-            @CustomBinding(direction = "in", name = "client", type = CLIENT) String binding) {
+            @DurableClientInput(name = "client") String binding) {
         return handle(req, binding, api -> api.raise(id, MigrationHttpApi.ROLLBACK_EVENT, req.getBody().orElse(null)));
     }
 

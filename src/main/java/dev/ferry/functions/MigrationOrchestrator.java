@@ -1,6 +1,5 @@
 package dev.ferry.functions;
 
-import com.microsoft.azure.functions.annotation.CustomBinding;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.durabletask.OrchestrationRunner;
 import com.microsoft.durabletask.TaskOrchestrationContext;
@@ -19,14 +18,14 @@ public final class MigrationOrchestrator {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @FunctionName(FunctionNames.ORCHESTRATOR)
-    public String run(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
+    public String run(@DurableOrchestrationTrigger(name = "orchestrationContext") String request) {
         return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<RunResult>)
                 MigrationOrchestrator::orchestrateWithCutover);
     }
 
     /** The child orchestrator: one table's chunks, in waves. */
     @FunctionName(TableCopyWorkflow.NAME)
-    public String copyTable(@CustomBinding(direction = "in", name = "orchestrationContext", type = "orchestrationTrigger") String request) {
+    public String copyTable(@DurableOrchestrationTrigger(name = "orchestrationContext") String request) {
         return OrchestrationRunner.loadAndRun(request, (com.microsoft.durabletask.OrchestratorFunction<WorkflowMessages.TableCopied>)
                 MigrationOrchestrator::copyTable);
     }
@@ -37,8 +36,22 @@ public final class MigrationOrchestrator {
         return new TableCopyWorkflow().run(new DurableWorkflowPort(ctx, envelope.migration(), Telemetry.global()), task);
     }
 
-    /** What a run ended with: the migration, and the cutover when the request asked for one and the copy reached parity. */
+    /**
+     * What a run ended with: the migration, and the cutover when the request asked for one and the copy reached parity.
+     * It is the orchestration's output, which the status API reads over gRPC: build it with {@link #of}, which leaves
+     * out the chunk list (10 000 chunks would be about 1 MB; the output stays a few kilobytes per table).
+     */
     public record RunResult(MigrationWorkflow.Outcome migration, CutoverResult cutover) {
+        public static RunResult of(MigrationWorkflow.Outcome migration, CutoverResult cutover) {
+            if (migration == null || migration.run() == null) {
+                return new RunResult(migration, cutover);
+            }
+            WorkflowMessages.RunStarted r = migration.run();
+            WorkflowMessages.RunStarted summary = new WorkflowMessages.RunStarted(r.runId(), r.resumed(), java.util.List.of(),
+                    r.rowsAlreadyCopied(), r.rowsPlanned(), r.chunksTotal(), r.tables());
+            return new RunResult(new MigrationWorkflow.Outcome(summary, migration.rowsCopied(), migration.validation(), migration.succeeded()),
+                    cutover);
+        }
     }
 
     static MigrationWorkflow.Outcome orchestrate(TaskOrchestrationContext ctx) {
@@ -51,7 +64,7 @@ public final class MigrationOrchestrator {
         MigrationWorkflow.Outcome migrated = new MigrationWorkflow().run(port,
                 new MigrationWorkflow.Request(request.validates(), request.provision() != null, request.cutover() != null));
         if (request.cutover() == null || !migrated.succeeded()) {
-            return new RunResult(migrated, null);
+            return RunResult.of(migrated, null);
         }
         // the config is parsed here only for the window's thresholds: a pure function of the input, so replay-safe
         dev.ferry.engine.config.MigrationConfig config = request.config() == null ? dev.ferry.engine.config.MigrationConfig.defaults()
@@ -60,6 +73,6 @@ public final class MigrationOrchestrator {
         if (!ctx.getIsReplaying()) {
             Telemetry.global().cutover(cutover);
         }
-        return new RunResult(migrated, cutover);
+        return RunResult.of(migrated, cutover);
     }
 }

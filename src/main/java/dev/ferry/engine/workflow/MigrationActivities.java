@@ -231,6 +231,10 @@ public final class MigrationActivities {
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.COPY, "Unable to read the journal", e);
         }
+        if (chunk.done()) {
+            // delivered again (Durable runs an activity at least once): its rows committed with its journal mark
+            return new ChunkCopied(task.table(), task.chunk(), chunk.rows(), 0);
+        }
         ChunkCopier copier = new ChunkCopier(dialect, source, target, config.values(), options.fetchSize(), run);
         ChunkResult r = new CopyRunner(copier, options.maxAttempts(), progress, failed -> {
             try (Connection c = target.get()) {
