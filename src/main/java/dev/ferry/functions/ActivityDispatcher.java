@@ -138,12 +138,13 @@ public final class ActivityDispatcher {
         } catch (java.sql.SQLException e) {
             throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to read the cutover state", e);
         }
-        String phase = state.map(CutoverState.State::phase).orElse("");
+        CutoverState.Phase phase = state.map(CutoverState.State::phase).orElse(null);
         java.util.Optional<Object> answer = switch (name) {
-            case ActivityNames.CUTOVER_SWITCH -> phase.equals(CutoverState.SWITCHED)
-                    ? java.util.Optional.of(new CutoverSteps.Switched(true, null, 0, state.get().previousRouting(), state.get().reversePosition()))
+            case ActivityNames.CUTOVER_SWITCH -> phase == CutoverState.SWITCHED
+                    ? java.util.Optional.of(new CutoverSteps.Switched(true, null, 0, state.get().previousRouting(),
+                    state.get().reversePosition(), List.of()))
                     : java.util.Optional.empty();
-            default -> phase.equals(CutoverState.ROLLED_BACK)
+            default -> phase == CutoverState.ROLLED_BACK
                     ? java.util.Optional.of(new CutoverResult(CutoverResult.ROLLED_BACK, ((CutoverSteps.RollbackOrder) input).reason(),
                     ((CutoverSteps.RollbackOrder) input).downtimeMillis(), 0, 0, List.of()))
                     : java.util.Optional.empty();
