@@ -16,7 +16,10 @@ import java.nio.file.Path;
  * from a database and is untrusted: the template engine escapes each by its HTML context.
  */
 public final class HtmlReportWriter {
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The package jte-maven-plugin compiles the templates into (pom.xml). */
+    static final String TEMPLATE_PACKAGE = "dev.ferry.engine.report.templates";
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlReportWriter.class.getClassLoader(), TEMPLATE_PACKAGE);
 
     private HtmlReportWriter() {
     }
