@@ -102,6 +102,33 @@ public final class MigrationHttpApi {
         return ApiResponse.of(200, body);
     }
 
+    /**
+     * The run's report page, the same report.html the command line writes (docs/report.md), from the
+     * run's output: 404 for an unknown run, 409 while it has no output yet.
+     */
+    public ApiResponse report(String id) {
+        OrchestrationMetadata m = client.getInstanceMetadata(id, true);
+        if (m == null || !m.isInstanceFound()) {
+            return ApiResponse.error(404, "No migration run '" + id + "'");
+        }
+        if (m.getSerializedOutput() == null) {
+            return ApiResponse.error(409, "Run '" + id + "' is " + m.getRuntimeStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": its report is there once it has ended");
+        }
+        MigrationOrchestrator.RunResult result;
+        try {
+            result = JSON.readValue(m.getSerializedOutput(), MigrationOrchestrator.RunResult.class);
+        } catch (java.io.IOException e) {
+            return ApiResponse.error(500, "Unable to read the output of run '" + id + "': " + e.getMessage());
+        }
+        java.time.Instant ended = m.getLastUpdatedAt();
+        double seconds = m.getCreatedAt() != null && ended != null ? java.time.Duration.between(m.getCreatedAt(), ended).toMillis() / 1e3 : -1;
+        String html = dev.ferry.engine.report.HtmlReportWriter.render(new dev.ferry.engine.report.MigrationReport("migration run " + id,
+                ended != null ? ended : java.time.Instant.EPOCH, seconds, null,
+                result.migration() == null ? null : result.migration().validation(), result.cutover(), null));
+        return new ApiResponse(200, Map.of("Content-Type", "text/html; charset=utf-8"), html);
+    }
+
     public ApiResponse raise(String id, String event, String body) {
         OrchestrationMetadata m = client.getInstanceMetadata(id, false);
         if (m == null || !m.isInstanceFound()) {

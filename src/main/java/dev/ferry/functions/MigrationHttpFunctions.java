@@ -46,6 +46,15 @@ public final class MigrationHttpFunctions {
         return handle(req, binding, api -> api.status(id));
     }
 
+    @FunctionName("GetMigrationReport")
+    public HttpResponseMessage report(
+            @HttpTrigger(name = "req", methods = {HttpMethod.GET}, route = "migrations/{id}/report", authLevel = AuthorizationLevel.FUNCTION)
+            HttpRequestMessage<Optional<String>> req,
+            @BindingName("id") String id,
+            @DurableClientInput(name = "client") String binding) {
+        return handle(req, binding, api -> api.report(id));
+    }
+
     @FunctionName("StartCutover")
     public HttpResponseMessage startCutover(
             @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "migrations/{id}/start-cutover",

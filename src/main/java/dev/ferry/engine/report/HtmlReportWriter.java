@@ -2,8 +2,8 @@ package dev.ferry.engine.report;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
+import dev.ferry.engine.report.templates.JtereportGenerated;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +16,6 @@ import java.nio.file.Path;
  * from a database and is untrusted: the template engine escapes each by its HTML context.
  */
 public final class HtmlReportWriter {
-    /** The package jte-maven-plugin compiles the templates into (pom.xml). */
-    static final String TEMPLATE_PACKAGE = "dev.ferry.engine.report.templates";
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            HtmlReportWriter.class.getClassLoader(), TEMPLATE_PACKAGE);
 
     private HtmlReportWriter() {
     }
@@ -27,7 +23,8 @@ public final class HtmlReportWriter {
     /** The page as text. */
     public static String render(MigrationReport report) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render("report.jte", report, out);
+        // the template compiled by jte-maven-plugin, called directly: resolved by this class's own loader, like the model
+        JtereportGenerated.render(new OwaspHtmlTemplateOutput(out), null, report);
         return out.toString();
     }
 

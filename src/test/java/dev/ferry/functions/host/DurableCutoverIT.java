@@ -107,6 +107,14 @@ class DurableCutoverIT {
             assertThat(routing.get()).isEqualTo("the-target");
             assertThat(Migrations.count(target, "\"Setting\" WHERE id = 'after-copy'")).isEqualTo(1);
             Migrations.assertSampleTablesEqual(source, target);
+
+            // the same report page the command line writes, served from the run's output (issue 17)
+            HttpFront.Answer page = app.http.get("/api/migrations/" + id + "/report");
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            assertThat(page.headers().get("Content-Type")).startsWith("text/html");
+            assertThat(page.body()).contains("data-verdict=\"PARITY · CUTOVER COMPLETED\"").contains("routing switched to the target")
+                    .contains("approved");
+            assertThat(app.http.get("/api/migrations/ferry-nope/report").status()).isEqualTo(404);
         }
     }
 
