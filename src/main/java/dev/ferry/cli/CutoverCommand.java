@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ferry cutover}: freeze, last changes, check, switch routing, health window, automatic
@@ -41,19 +41,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cutover", mixinStandardHelpOptions = true,
         description = "Switches the application to the target with a health-checked window and automatic rollback "
-                + "(with ferry sync capturing changes). 'ferry cutover approve' approves a running window.")
+                + "(with ferry sync capturing changes). 'ferry cutover approve' approves a running window.",
+        subcommands = CutoverCommand.Approve.class)
 final class CutoverCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", description = "approve: approve the running cutover window")
-    String action;
+    @Mixin
+    Endpoints.SourceAndTargetOfParent sides;
 
-    @Option(names = "--source", description = OptionText.SOURCE)
-    String source;
-
-    @Option(names = "--target", required = true, description = OptionText.TARGET)
-    String target;
-
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
     @Option(names = "--routing-file", description = "File holding the database URL the application uses.")
     Path routingFile;
@@ -79,32 +74,41 @@ final class CutoverCommand implements Callable<Integer> {
     @Option(names = "--probe-sql", defaultValue = "SELECT 1", description = "Query probed on the target (default ${DEFAULT-VALUE}).")
     String probeSql;
 
-    @Override
-    public Integer call() throws java.sql.SQLException {
-        JdbcConnector tgt = JdbcConnector.target(target);
-        if ("approve".equals(action)) {
-            try (Connection c = tgt.open()) {
+    /** {@code ferry cutover approve}: approves the window of the cutover running on this target. */
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve the running cutover's health window.")
+    static final class Approve implements Callable<Integer> {
+        @Mixin
+        Endpoints.Target targetOption;
+
+        @Override
+        public Integer call() {
+            try (Connection c = JdbcConnector.target(targetOption.url).open()) {
                 if (!CutoverLock.running(c)) {
                     throw new FerryException(ErrorCode.CONFIGURATION, "Unable to approve: no cutover is running on this target; "
                             + "nothing was requested");
                 }
                 CutoverRequests.request(c, CutoverRequests.APPROVE);
                 Console.line("Approved the running cutover");
+                return 0;
             } catch (java.sql.SQLException e) {
                 throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to approve", e);
             }
-            return 0;
         }
-        if (action != null) {
-            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: unknown action '" + action + "'");
-        }
-        if (source == null || (routingFile == null) == (routingWebhook == null)) {
-            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: give --source and exactly one of --routing-file or --routing-webhook");
+    }
+
+    @Override
+    public Integer call() throws java.sql.SQLException {
+        sides.required("ferry cutover");
+        String source = sides.source;
+        String target = sides.target;
+        JdbcConnector tgt = JdbcConnector.target(target);
+        if ((routingFile == null) == (routingWebhook == null)) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to cut over: give exactly one of --routing-file or --routing-webhook");
         }
         SourceDialect dialect = SourceDialects.forUrl(source);
-        ChangeCapture capture = SyncCommand.capture(dialect);
+        ChangeCapture capture = dialect.requireChangeCapture();
         JdbcConnector src = JdbcConnector.source(source);
-        MigrationConfig cfg = ConfigLoader.load(config);
+        MigrationConfig cfg = ConfigLoader.load(configOption.file);
         RoutingSwitch routing = routingFile != null ? new FileRoutingSwitch(routingFile) : new WebhookRoutingSwitch(routingWebhook);
         Duration windowLength = parse(approveWithin != null ? approveWithin : window);
         CutoverPolicy policy = CutoverPolicy.of(cfg.cutover(), windowLength, approveWithin != null);

@@ -14,17 +14,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferry drizzle}: the Drizzle ORM schema of the converted database. */
 @Command(name = "drizzle", mixinStandardHelpOptions = true,
         description = "Writes a Drizzle ORM pg-core schema (TypeScript) for the PostgreSQL schema Ferry creates from the source.")
 final class DrizzleCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = OptionText.SOURCE)
-    String source;
+    @Mixin
+    Endpoints.Source sourceOption;
 
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
     @Option(names = "--out", defaultValue = "schema.ts", description = "The TypeScript file to write (default ${DEFAULT-VALUE}).")
     Path out;
@@ -32,8 +33,8 @@ final class DrizzleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MigrationPlan plan;
-        try (Connection c = JdbcConnector.source(source).open()) {
-            plan = new Planner(SourceDialects.forUrl(source), ConfigLoader.load(config)).plan(c, source);
+        try (Connection c = JdbcConnector.source(sourceOption.url).open()) {
+            plan = new Planner(SourceDialects.forUrl(sourceOption.url), ConfigLoader.load(configOption.file)).plan(c, sourceOption.url);
         }
         try {
             if (out.getParent() != null) {

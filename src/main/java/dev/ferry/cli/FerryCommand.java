@@ -17,7 +17,7 @@ public final class FerryCommand {
 
     /** Runs the command line and returns the exit code (for tests and {@link #main}). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new FerryCommand());
+        CommandLine cli = new CommandLine(new FerryCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof FerryException fe) {
                 commandLine.getErr().println("ferry: " + fe.getMessage());

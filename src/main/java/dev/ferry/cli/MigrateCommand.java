@@ -14,20 +14,21 @@ import dev.ferry.engine.workflow.RunReportWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferry migrate}: plan, pre-data, parallel copy, post-data and validation, resumable. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Migrates schema and data from the source to the target PostgreSQL; re-running resumes an unfinished run.")
 final class MigrateCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = OptionText.SOURCE)
-    String source;
+    @Mixin
+    Endpoints.Source sourceOption;
 
-    @Option(names = "--target", required = true, description = OptionText.TARGET)
-    String target;
+    @Mixin
+    Endpoints.Target targetOption;
 
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
     @Option(names = "--workers", defaultValue = "" + MigrationOptions.DEFAULT_WORKERS, description = "Chunks copied at once (default ${DEFAULT-VALUE}).")
     int workers;
@@ -70,8 +71,8 @@ final class MigrateCommand implements Callable<Integer> {
                 copyMode(copyMode));
         CopyProgress progress = System.console() != null ? new TerminalProgress() : new LogProgress(System.out, 5_000);
         long started = System.nanoTime();
-        MigrationRunner.Result result = new MigrationRunner(JdbcConnector.source(source), JdbcConnector.target(target),
-                ConfigLoader.load(config), options, progress, Console::line).run();
+        MigrationRunner.Result result = new MigrationRunner(JdbcConnector.source(sourceOption.url), JdbcConnector.target(targetOption.url),
+                ConfigLoader.load(configOption.file), options, progress, Console::line).run();
         PlanWriter.write(result.plan(), out);
         RunReportWriter.write(result.report(), out).forEach(p -> Console.line("Wrote " + p));
         Console.line(result.report().summary());

@@ -13,31 +13,32 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferry plan}: introspect the source, write DDL and the assessment. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Reads the source schema and writes pre-data.sql, post-data.sql, assessment.md and assessment.json.")
 final class PlanCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = OptionText.SOURCE)
-    String source;
+    @Mixin
+    Endpoints.Source sourceOption;
 
     @Option(names = "--target", description = "Target JDBC URL; when given, Ferry checks it can connect and the server version.")
     String target;
 
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
     @Option(names = "--out", required = true, description = "Directory for the plan files.")
     Path out;
 
     @Override
     public Integer call() throws SQLException {
-        MigrationConfig cfg = ConfigLoader.load(config);
-        SourceDialect dialect = SourceDialects.forUrl(source);
+        MigrationConfig cfg = ConfigLoader.load(configOption.file);
+        SourceDialect dialect = SourceDialects.forUrl(sourceOption.url);
         MigrationPlan plan;
-        try (Connection c = JdbcConnector.source(source).open()) {
-            plan = new Planner(dialect, cfg).plan(c, source);
+        try (Connection c = JdbcConnector.source(sourceOption.url).open()) {
+            plan = new Planner(dialect, cfg).plan(c, sourceOption.url);
         }
         if (target != null) {
             try (Connection t = JdbcConnector.target(target).open()) {

@@ -8,10 +8,10 @@ import dev.ferry.engine.cutover.WriteFreeze;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,13 +26,13 @@ final class ReleaseCommand implements Callable<Integer> {
             + JdbcConnector.TARGET_PASSWORD_ENV + ".")
     String url;
 
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
     @Override
     public Integer call() {
         SourceDialect dialect = SourceDialects.forUrl(url);
-        WriteFreeze fence = dialect.writeFreeze(ConfigLoader.load(config).freeze()).orElseThrow(() -> new FerryException(
+        WriteFreeze fence = dialect.writeFreeze(ConfigLoader.load(configOption.file).freeze()).orElseThrow(() -> new FerryException(
                 ErrorCode.CONFIGURATION, "Unable to release " + dialect.product() + ": Ferry never fences it"));
         try (Connection c = JdbcConnector.target(url).open()) {
             if (url.startsWith("jdbc:postgresql:") && CutoverLock.running(c)) {

@@ -8,17 +8,17 @@ import dev.ferry.engine.source.JdbcConnector;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ferry rollback}: asks the running cutover to roll back now (writes made on the target go back to the source). */
 @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Asks the running cutover's health window to roll back now.")
 final class RollbackCommand implements Callable<Integer> {
-    @Option(names = "--target", required = true, description = OptionText.TARGET)
-    String target;
+    @Mixin
+    Endpoints.Target targetOption;
 
     @Override
     public Integer call() {
-        try (Connection c = JdbcConnector.target(target).open()) {
+        try (Connection c = JdbcConnector.target(targetOption.url).open()) {
             if (!CutoverLock.running(c)) {
                 throw new FerryException(ErrorCode.CONFIGURATION, "Unable to roll back: no cutover is running on this target; "
                         + "nothing was requested");

@@ -13,14 +13,13 @@ import dev.ferry.engine.source.SourceDialects;
 import dev.ferry.engine.sync.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ferry sync capture|start|status|stop}: change capture on the source and the continuous
@@ -28,88 +27,125 @@ import picocli.CommandLine.Parameters;
  * copying, so no change made during the copy is missed.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "capture: start capturing source changes (before migrate); start: apply them continuously; "
-                + "status: position and lag; stop: stop a running sync (--remove also drops the capture).")
-final class SyncCommand implements Callable<Integer> {
+        description = "Change capture on the source and the continuous sync to the target.",
+        subcommands = {SyncCommand.Capture.class, SyncCommand.Start.class, SyncCommand.Status.class, SyncCommand.Stop.class})
+final class SyncCommand {
     static final String SYNC_ID = SyncState.DEFAULT_ID;
 
-    @Parameters(index = "0", description = "capture, start, status or stop")
-    String action;
+    /** The databases every sync action works on. */
+    static final class Sides {
+        @Mixin
+        Endpoints.Source sourceOption;
 
-    @Option(names = "--source", required = true, description = OptionText.SOURCE)
-    String source;
+        @Mixin
+        Endpoints.Target targetOption;
 
-    @Option(names = "--target", required = true, description = OptionText.TARGET)
-    String target;
-
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
-
-    @Option(names = "--interval", defaultValue = "5", description = "Seconds between sync rounds (default ${DEFAULT-VALUE}).")
-    long interval;
-
-    @Option(names = "--remove", description = "With stop: also remove the change capture from the source.")
-    boolean remove;
-
-    @Override
-    public Integer call() throws Exception {
-        SourceDialect dialect = SourceDialects.forUrl(source);
-        ChangeCapture capture = capture(dialect);
-        JdbcConnector src = JdbcConnector.source(source);
-        JdbcConnector tgt = JdbcConnector.target(target);
-        switch (action) {
-            case "capture" -> {
-                try (Connection s = src.open(); Connection t = tgt.open()) {
-                    long position = SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(), SYNC_ID);
-                    Console.line("Capturing changes from position " + position
-                            + "; run ferry migrate, then ferry sync start");
-                }
-            }
-            case "start" -> {
-                MigrationConfig cfg = ConfigLoader.load(config);
-                try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(2)) {
-                    Supplier<Connection> s = src.connections(sp);
-                    Supplier<Connection> t = tgt.connections(tp);
-                    MigrationPlan plan;
-                    try (Connection c = s.get()) {
-                        plan = new Planner(dialect, cfg).plan(c, source);
-                    }
-                    try (Connection c = t.get()) {
-                        SyncState.requestStop(c, SYNC_ID, false);
-                    }
-                    SyncRunner runner = new SyncRunner(capture, dialect, plan.schema(), cfg.values(), s, t, SYNC_ID, 1_000);
-                    Console.line("Syncing every " + interval + " s; stop with: ferry sync stop");
-                    runner.loop(Duration.ofSeconds(interval), () -> false, lag -> Console.line(String.format(
-                            "sync: %d changes pending, oldest %.1f s", lag.pending(), lag.seconds())));
-                    Console.line("Sync stopped at position " + runner.position());
-                }
-            }
-            case "status" -> {
-                try (Connection s = src.open(); Connection t = tgt.open()) {
-                    long position = SyncState.position(t, SYNC_ID).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
-                            "Unable to report: no sync on this target; start with ferry sync capture"));
-                    ChangeCapture.Lag lag = capture.lag(s, position);
-                    Console.line(String.format("position %d, %d changes pending, oldest %.1f s", position, lag.pending(), lag.seconds()));
-                }
-            }
-            case "stop" -> {
-                try (Connection s = src.open(); Connection t = tgt.open()) {
-                    SyncState.requestStop(t, SYNC_ID, true);
-                    if (remove) {
-                        capture.remove(s);
-                        Console.line("Asked the sync to stop and removed the capture from the source");
-                    } else {
-                        Console.line("Asked the sync to stop");
-                    }
-                }
-            }
-            default -> throw new FerryException(ErrorCode.CONFIGURATION, "Unable to sync: unknown action '" + action
-                    + "'; use capture, start, status or stop");
+        SourceDialect dialect() {
+            return SourceDialects.forUrl(sourceOption.url);
         }
-        return 0;
+
+        JdbcConnector source() {
+            return JdbcConnector.source(sourceOption.url);
+        }
+
+        JdbcConnector target() {
+            return JdbcConnector.target(targetOption.url);
+        }
     }
 
-    static ChangeCapture capture(SourceDialect dialect) {
-        return dialect.requireChangeCapture();
+    @Command(name = "capture", mixinStandardHelpOptions = true, description = "Start capturing source changes (before ferry migrate).")
+    static final class Capture implements Callable<Integer> {
+        @Mixin
+        Sides sides;
+
+        @Override
+        public Integer call() throws Exception {
+            SourceDialect dialect = sides.dialect();
+            try (Connection s = sides.source().open(); Connection t = sides.target().open()) {
+                long position = SyncRunner.startCapture(dialect.requireChangeCapture(), s, t, dialect.introspect(s).tables(), SYNC_ID);
+                Console.line("Capturing changes from position " + position + "; run ferry migrate, then ferry sync start");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Apply captured changes continuously, until ferry sync stop.")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        Sides sides;
+
+        @Mixin
+        Endpoints.Config configOption;
+
+        @Option(names = "--interval", defaultValue = "5", description = "Seconds between sync rounds (default ${DEFAULT-VALUE}).")
+        long interval;
+
+        @Override
+        public Integer call() throws Exception {
+            SourceDialect dialect = sides.dialect();
+            MigrationConfig cfg = ConfigLoader.load(configOption.file);
+            JdbcConnector src = sides.source();
+            JdbcConnector tgt = sides.target();
+            try (HikariDataSource sp = src.pool(2); HikariDataSource tp = tgt.pool(2)) {
+                Supplier<Connection> s = src.connections(sp);
+                Supplier<Connection> t = tgt.connections(tp);
+                MigrationPlan plan;
+                try (Connection c = s.get()) {
+                    plan = new Planner(dialect, cfg).plan(c, sides.sourceOption.url);
+                }
+                try (Connection c = t.get()) {
+                    SyncState.requestStop(c, SYNC_ID, false);
+                }
+                SyncRunner runner = new SyncRunner(dialect.requireChangeCapture(), dialect, plan.schema(), cfg.values(), s, t, SYNC_ID,
+                        1_000);
+                Console.line("Syncing every " + interval + " s; stop with: ferry sync stop");
+                runner.loop(Duration.ofSeconds(interval), () -> false, lag -> Console.line(String.format(
+                        "sync: %d changes pending, oldest %.1f s", lag.pending(), lag.seconds())));
+                Console.line("Sync stopped at position " + runner.position());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "The sync's position and how far behind it is.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        Sides sides;
+
+        @Override
+        public Integer call() throws Exception {
+            ChangeCapture capture = sides.dialect().requireChangeCapture();
+            try (Connection s = sides.source().open(); Connection t = sides.target().open()) {
+                long position = SyncState.position(t, SYNC_ID).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
+                        "Unable to report: no sync on this target; start with ferry sync capture"));
+                ChangeCapture.Lag lag = capture.lag(s, position);
+                Console.line(String.format("position %d, %d changes pending, oldest %.1f s", position, lag.pending(), lag.seconds()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a running sync (--remove also drops the capture).")
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        Sides sides;
+
+        @Option(names = "--remove", description = "Also remove the change capture from the source.")
+        boolean remove;
+
+        @Override
+        public Integer call() throws Exception {
+            ChangeCapture capture = sides.dialect().requireChangeCapture();
+            try (Connection s = sides.source().open(); Connection t = sides.target().open()) {
+                SyncState.requestStop(t, SYNC_ID, true);
+                if (remove) {
+                    capture.remove(s);
+                    Console.line("Asked the sync to stop and removed the capture from the source");
+                } else {
+                    Console.line("Asked the sync to stop");
+                }
+            }
+            return 0;
+        }
     }
 }

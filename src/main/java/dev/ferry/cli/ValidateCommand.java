@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.engine.FerryException;
+import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.source.JdbcConnector;
@@ -16,27 +16,30 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ferry validate}: exit 0 on parity, 1 when a difference is found, 2 when validation could not run. */
+/**
+ * {@code ferry validate}: exit 0 on parity, 1 when a difference is found; when it cannot validate,
+ * the failure's own exit code as for every command (2 a bad option or config, 10 a connection, …).
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Compares source and target: schema parity and every row. Exit 0 parity, 1 mismatch, 2 could not validate.")
+        description = "Compares source and target: schema parity and every row. Exit 0 parity, 1 mismatch; otherwise the "
+                + "failure's exit code (2 configuration, 10 connection, ...).")
 final class ValidateCommand implements Callable<Integer> {
     static final int PARITY = 0;
-    static final int MISMATCH = 1;
-    static final int COULD_NOT_VALIDATE = 2;
 
-    @Option(names = "--source", required = true, description = OptionText.SOURCE)
-    String source;
+    @Mixin
+    Endpoints.Source sourceOption;
 
-    @Option(names = "--target", required = true, description = OptionText.TARGET)
-    String target;
+    @Mixin
+    Endpoints.Target targetOption;
 
-    @Option(names = "--config", description = OptionText.CONFIG)
-    Path config;
+    @Mixin
+    Endpoints.Config configOption;
 
-    @Option(names = "--level", defaultValue = "hash", description = "count, hash or diff (default ${DEFAULT-VALUE}).")
-    String level;
+    @Option(names = "--level", defaultValue = "hash", description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    ValidationLevel level;
 
     @Option(names = "--tables", split = ",", description = "Only these source tables (comma-separated).")
     List<String> tables = List.of();
@@ -53,24 +56,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ValidationLevel lvl = ValidationLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT));
-            MigrationConfig cfg = ConfigLoader.load(config);
-            ValidationOptions options = ValidationOptions.of(lvl, cfg.values()).withParallelism(parallelism)
-                    .withRecheckAfter(Duration.ofSeconds(recheckAfter));
-            ValidationReport result = ValidationRunner.run(JdbcConnector.source(source), JdbcConnector.target(target), cfg,
-                    options, tables);
-            ValidationWriter.writeTo(result, report).forEach(p -> Console.line("Wrote " + p));
-            Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry validate", java.time.Instant.now(), result.seconds(),
-                    null, result, null, null), HtmlReportWriter.beside(report)));
-            Console.line(result.summary());
-            return result.parity() ? PARITY : MISMATCH;
-        } catch (IllegalArgumentException e) {
-            System.err.println("ferry: Unable to validate: --level must be count, hash or diff, was '" + level + "'");
-            return COULD_NOT_VALIDATE;
-        } catch (FerryException e) {
-            System.err.println("ferry: " + e.getMessage());
-            return COULD_NOT_VALIDATE;
-        }
+        MigrationConfig cfg = ConfigLoader.load(configOption.file);
+        ValidationOptions options = ValidationOptions.of(level, cfg.values()).withParallelism(parallelism)
+                .withRecheckAfter(Duration.ofSeconds(recheckAfter));
+        ValidationReport result = ValidationRunner.run(JdbcConnector.source(sourceOption.url), JdbcConnector.target(targetOption.url),
+                cfg, options, tables);
+        ValidationWriter.writeTo(result, report).forEach(p -> Console.line("Wrote " + p));
+        Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry validate", java.time.Instant.now(), result.seconds(),
+                null, result, null, null), HtmlReportWriter.beside(report)));
+        Console.line(result.summary());
+        return result.parity() ? PARITY : ErrorCode.VALIDATION_MISMATCH.exitCode();
     }
 }

@@ -52,7 +52,11 @@ class MigrateAndValidateCommandIT {
 
         PlanCommandIT.Run broken = PlanCommandIT.ferry("validate", "--source", source, "--target",
                 "jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/no_such_db?user=postgres", "--report", dir.resolve("v3.json").toString());
-        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.exit()).as("a connection failure keeps its own exit code, not CONFIGURATION's").isEqualTo(10);
         assertThat(broken.err()).contains("Unable to connect to the target");
+
+        PlanCommandIT.Run badLevel = PlanCommandIT.ferry("validate", "--source", source, "--target", target, "--level", "rows");
+        assertThat(badLevel.exit()).isEqualTo(2);
+        assertThat(badLevel.err()).contains("--level").contains("rows").contains("COUNT, HASH, DIFF");
     }
 }
