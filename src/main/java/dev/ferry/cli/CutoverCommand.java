@@ -10,6 +10,7 @@ import dev.ferry.engine.cutover.CutoverLock;
 import dev.ferry.engine.cutover.CutoverRequests;
 import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverRunner;
+import dev.ferry.engine.workflow.LocalCutover;
 import dev.ferry.engine.cutover.FileRoutingSwitch;
 import dev.ferry.engine.cutover.HealthProbe;
 import dev.ferry.engine.cutover.HttpProbe;
@@ -21,7 +22,7 @@ import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import java.net.URI;
 import java.nio.file.Path;
@@ -128,8 +129,8 @@ final class CutoverCommand implements Callable<Integer> {
             probes.add(new SqlProbe(t, probeSql));
             probeUrls.forEach(u -> probes.add(new HttpProbe(u)));
             SyncRunner sync = new SyncRunner(capture, dialect, plan.schema(), cfg.values(), s, t, SyncCommand.SYNC_ID, 1_000);
-            CutoverResult result = new CutoverRunner(plan.schema(), dialect, cfg.freeze(), sync, s, t, routing,
-                    routingValue != null ? routingValue : target, probes, policy, Console::line)
+            CutoverResult result = new LocalCutover(new CutoverRunner(plan.schema(), dialect, cfg.freeze(), sync, s, t, routing,
+                    routingValue != null ? routingValue : target, probes, policy, Console::line))
                     .run(CutoverRequests.poll(t, CutoverRequests.APPROVE), CutoverRequests.poll(t, CutoverRequests.ROLLBACK));
             Console.line(String.format("Cutover %s (%s); writes frozen for %d ms%s", result.outcome(), result.reason(),
                     result.downtimeMillis(), result.outcome() == CutoverResult.ROLLED_BACK

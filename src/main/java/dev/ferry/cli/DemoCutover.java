@@ -5,6 +5,7 @@ import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.cutover.CutoverPolicy;
 import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverRunner;
+import dev.ferry.engine.workflow.LocalCutover;
 import dev.ferry.engine.cutover.FileRoutingSwitch;
 import dev.ferry.engine.cutover.SqlProbe;
 import dev.ferry.engine.source.h2.H2Dialect;
@@ -85,9 +86,9 @@ final class DemoCutover {
         }
         Console.line("Sync: " + applied + " changes applied; " + sync.lag().pending() + " pending");
         CutoverPolicy policy = CutoverPolicy.defaults().withWindow(window, Duration.ofMillis(500));
-        CutoverResult result = new CutoverRunner(schema, dialect, config.freeze(), sync, source, target, new FileRoutingSwitch(routing),
-                targetUrl, List.of(new SqlProbe(target, "SELECT count(*) FROM \"Organization\"")), policy, Console::line)
-                .run(() -> false, () -> false);
+        CutoverResult result = new LocalCutover(new CutoverRunner(schema, dialect, config.freeze(), sync, source, target,
+                new FileRoutingSwitch(routing), targetUrl, List.of(new SqlProbe(target, "SELECT count(*) FROM \"Organization\"")), policy,
+                Console::line)).run(() -> false, () -> false);
         writing.set(false);
         writer.join(5_000);
         Console.line("Wrote " + dev.ferry.engine.cutover.CutoverReportWriter.write(result, out.resolve("cutover.json")));

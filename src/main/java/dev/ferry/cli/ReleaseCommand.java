@@ -4,7 +4,7 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.cutover.CutoverLock;
-import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.source.WriteFreeze;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;

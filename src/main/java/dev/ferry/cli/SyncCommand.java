@@ -10,7 +10,7 @@ import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.SourceDialects;
-import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
 import java.sql.Connection;

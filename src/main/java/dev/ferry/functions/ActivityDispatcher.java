@@ -108,7 +108,7 @@ public final class ActivityDispatcher {
             }
         }
         if (name.startsWith("Cutover") || name.equals(ActivityNames.SYNC_ROUND)) {
-            return cutover(name, migration).activities().get(name).apply(input);
+            return dev.ferry.engine.workflow.LocalCutover.activities(cutover(name, migration)).get(name).apply(input);
         }
         Object result = host(migration).activities().byName().get(name).apply(input);
         if (result instanceof dev.ferry.engine.verify.ValidationReport.TableResult table) {

@@ -4,7 +4,7 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.journal.ParityLog;
+import dev.ferry.engine.verify.ParityLog;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationOptions;

@@ -1,5 +1,7 @@
 package dev.ferry.engine.convert;
 
+import dev.ferry.engine.source.MappedType;
+import dev.ferry.engine.source.TypeMapper;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.CaseInsensitivePolicy;

@@ -1,5 +1,6 @@
 package dev.ferry.engine.cutover;
 
+import dev.ferry.engine.source.WriteFreeze;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.FerryException;
@@ -9,12 +10,8 @@ import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
-import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
-import dev.ferry.engine.workflow.ActivityNames;
-import dev.ferry.engine.workflow.CutoverWorkflow;
-import dev.ferry.engine.workflow.LocalWorkflowPort;
-import dev.ferry.engine.workflow.WorkflowClock;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.DdlStatement;
 import dev.ferry.engine.convert.TargetSchema;
@@ -25,14 +22,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The switch: preflight (sync lag, target healthy) → freeze writes on the source → apply the last
- * changes → quick check (row counts) → identities above the copied keys → capture writes on the
+ * The cutover's steps, each run as an activity of {@code CutoverWorkflow} (in-process by
+ * {@code LocalCutover}, as Durable activities in Azure). The switch: preflight (sync lag, target
+ * healthy) → freeze writes on the source → apply the last changes → quick check (row counts) → identities above the copied keys → capture writes on the
  * target → switch routing (downtime measured from the freeze to here) → health window of probes.
  * A failing window, an operator's rollback, or no approval by the deadline when one is required,
  * rolls back: the target is frozen, its writes of the window are applied back to the source, the
@@ -58,7 +54,6 @@ public final class CutoverRunner {
     private final Consumer<String> log;
     private static final int SYNC_ROUND_BATCHES = 20;
     private java.util.function.LongConsumer downtimeObserver = ms -> { };
-    private WorkflowClock clock = WorkflowClock.system();
 
     public CutoverRunner(TargetSchema forward, SourceDialect dialect, FreezeConfig freezeConfig, SyncRunner sync, Supplier<Connection> source,
                          Supplier<Connection> target, RoutingSwitch routing, String targetRouting, List<HealthProbe> probes,
@@ -80,27 +75,19 @@ public final class CutoverRunner {
         this.log = log;
     }
 
-    /**
-     * Runs the whole cutover in-process: {@link CutoverWorkflow} over these steps, with the window's
-     * approve and rollback polled from {@code approved} and {@code rollbackRequested}.
-     */
-    public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        try (CutoverLock lock = CutoverLock.acquire(target.get());
-             LocalWorkflowPort port = new LocalWorkflowPort(1, activities(), s -> log.accept("cutover: " + s.phase()), clock)) {
-            port.pollEvent(CutoverWorkflow.APPROVE_EVENT, approved).pollEvent(CutoverWorkflow.ROLLBACK_EVENT, rollbackRequested);
-            return new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(policy));
-        }
+    /** The cutover's policy: its thresholds and window. */
+    public CutoverPolicy policy() {
+        return policy;
     }
 
-    /** The steps by activity name, for a workflow runner. */
-    public Map<String, Function<Object, Object>> activities() {
-        return Map.of(
-                ActivityNames.SYNC_ROUND, in -> syncRound(),
-                ActivityNames.CUTOVER_PREFLIGHT, in -> preflight(),
-                ActivityNames.CUTOVER_SWITCH, in -> switchOver(),
-                ActivityNames.CUTOVER_PROBE, in -> probeRound(),
-                ActivityNames.CUTOVER_COMPLETE, in -> complete((CutoverSteps.CompleteOrder) in),
-                ActivityNames.CUTOVER_ROLLBACK, in -> rollBack((CutoverSteps.RollbackOrder) in));
+    /** Where the steps report what they do. */
+    public Consumer<String> log() {
+        return log;
+    }
+
+    /** Takes the target's cutover lock for an in-process run (refused while another cutover runs there). */
+    public CutoverLock lock() {
+        return CutoverLock.acquire(target.get());
     }
 
     /** Applies pending changes, a bounded number of batches (writers may keep the sync from ever draining). */
@@ -263,15 +250,6 @@ public final class CutoverRunner {
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source; the target stays "
                 + "fenced until the next cutover switches to it, or: ferry release --url <target URL>");
         return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
-    }
-
-    /**
-     * Runs the workflow's waits — sync pauses, the health window, probe intervals, the approval
-     * deadline — on {@code workflowClock} (the system clock unless set; tests use a virtual one).
-     */
-    public CutoverRunner withClock(WorkflowClock workflowClock) {
-        this.clock = workflowClock;
-        return this;
     }
 
     /** Called with the measured downtime when routing switched (telemetry). */

@@ -2,7 +2,7 @@ package dev.ferry.engine.source;
 
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
-import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.source.TypeMapper;
 import java.sql.Connection;
 
 /**
@@ -93,18 +93,18 @@ public interface SourceDialect {
     }
 
     /** Change capture on this kind of source; empty when Ferry cannot capture its changes. */
-    default java.util.Optional<dev.ferry.engine.sync.ChangeCapture> changeCapture() {
+    default java.util.Optional<dev.ferry.engine.source.ChangeCapture> changeCapture() {
         return java.util.Optional.empty();
     }
 
     /** This source's change capture, or the one error for a source Ferry cannot capture (CONFIGURATION). */
-    default dev.ferry.engine.sync.ChangeCapture requireChangeCapture() {
+    default dev.ferry.engine.source.ChangeCapture requireChangeCapture() {
         return changeCapture().orElseThrow(() -> new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.CONFIGURATION,
                 "Unable to capture changes of " + product() + ": Ferry has no change capture for it"));
     }
 
     /** How a cutover stops applications writing to this kind of source, as configured; empty when it cannot. */
-    default java.util.Optional<dev.ferry.engine.cutover.WriteFreeze> writeFreeze(dev.ferry.engine.config.FreezeConfig config) {
+    default java.util.Optional<dev.ferry.engine.source.WriteFreeze> writeFreeze(dev.ferry.engine.config.FreezeConfig config) {
         return java.util.Optional.empty();
     }
 

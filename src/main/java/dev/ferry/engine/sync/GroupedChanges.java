@@ -1,5 +1,6 @@
 package dev.ferry.engine.sync;
 
+import dev.ferry.engine.source.Change;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.TableRef;
 import java.sql.Connection;

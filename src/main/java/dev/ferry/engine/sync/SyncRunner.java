@@ -1,5 +1,7 @@
 package dev.ferry.engine.sync;
 
+import dev.ferry.engine.source.Change;
+import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.copy.ValuePolicy;

@@ -1,5 +1,6 @@
 package dev.ferry.engine.sync;
 
+import dev.ferry.engine.source.Change;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import java.sql.Connection;

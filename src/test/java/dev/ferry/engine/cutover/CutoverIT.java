@@ -11,6 +11,7 @@ import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
+import dev.ferry.engine.workflow.LocalCutover;
 import dev.ferry.engine.workflow.MigrationRunner;
 import dev.ferry.sample.SampleLoader;
 import dev.ferry.support.Migrations;
@@ -87,17 +88,17 @@ class CutoverIT {
         return new Setup(source, target, migrated, sync, capture, writing, writer, appSource, appTarget);
     }
 
-    private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
+    private static LocalCutover runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         return runner(s, routing, probes, policy, log, new VirtualClock());
     }
 
     /** A cutover whose window, probe interval, approval deadline and sync pauses run on {@code clock}. */
-    private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log,
+    private static LocalCutover runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log,
                                         VirtualClock clock) throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
-                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add)
+        return new LocalCutover(new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add))
                 .withClock(clock);
     }
 
@@ -107,7 +108,7 @@ class CutoverIT {
         Path routing = dir.resolve("database-url");
         List<String> log = new ArrayList<>();
         VirtualClock clock = new VirtualClock();
-        CutoverRunner cutover = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT count(*) FROM \"User\"")),
+        LocalCutover cutover = runner(s, routing, List.of(new SqlProbe(connections(s.target()), "SELECT count(*) FROM \"User\"")),
                 CutoverPolicy.defaults(), log, clock);
         CutoverResult result = cutover.run(() -> false, () -> false);
         assertThat(clock.elapsed()).as("the default 15-minute window ran its length on the virtual clock")
@@ -264,8 +265,8 @@ class CutoverIT {
         List<String> log = new ArrayList<>();
         CutoverPolicy policy = CutoverPolicy.defaults().withWindow(Duration.ofMillis(500), Duration.ofMillis(100));
         List<HealthProbe> probes = List.of(new SqlProbe(connections(s.target()), "SELECT 1"));
-        assertThatThrownBy(() -> new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
-                connections(s.source()), connections(s.target()), crashing, s.target(), probes, policy, log::add)
+        assertThatThrownBy(() -> new LocalCutover(new CutoverRunner(s.migrated().plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), crashing, s.target(), probes, policy, log::add))
                 .withClock(new VirtualClock()).run(() -> false, () -> false))
                 .hasMessageContaining("simulated crash");
         s.writing().set(false);
@@ -350,9 +351,9 @@ class CutoverIT {
         Path routing = dir.resolve("database-url");
         Files.writeString(routing, source + "\n");
         List<String> log = new ArrayList<>();
-        CutoverResult result = new CutoverRunner(migrated.plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), sync,
+        CutoverResult result = new LocalCutover(new CutoverRunner(migrated.plan().schema(), new PostgresDialect(), FreezeConfig.defaults(), sync,
                 connections(source), connections(target), new FileRoutingSwitch(routing), target, List.of(app),
-                new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false), log::add)
+                new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false), log::add))
                 .withClock(new VirtualClock()).run(() -> false, () -> false);
         assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
         assertThat(Migrations.count(target, "organization WHERE city = 'synced'") + Migrations.count(target,

@@ -16,6 +16,7 @@ import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationOptions;
 import dev.ferry.engine.verify.ValidationReport;
 import dev.ferry.engine.workflow.ValidationRunner;
+import dev.ferry.engine.workflow.LocalCutover;
 import dev.ferry.engine.workflow.MigrationRunner;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.SampleSource;
@@ -91,11 +92,11 @@ class H2CutoverIT {
         return new Setup(source, target, migrated, sync, writing, refused, writer);
     }
 
-    private static CutoverRunner runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
+    private static LocalCutover runner(Setup s, Path routing, List<HealthProbe> probes, CutoverPolicy policy, List<String> log)
             throws Exception {
         Files.writeString(routing, s.source() + "\n");
-        return new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(),
-                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add)
+        return new LocalCutover(new CutoverRunner(s.migrated().plan().schema(), new H2Dialect(), FreezeConfig.defaults(), s.sync(),
+                connections(s.source()), connections(s.target()), new FileRoutingSwitch(routing), s.target(), probes, policy, log::add))
                 .withClock(new VirtualClock());
     }
 

@@ -12,9 +12,10 @@ import dev.ferry.engine.source.h2.H2ChangeCapture;
 import dev.ferry.engine.source.h2.H2Dialect;
 import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
-import dev.ferry.engine.sync.ChangeCapture;
+import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
+import dev.ferry.engine.workflow.LocalCutover;
 import dev.ferry.engine.workflow.MigrationRunner;
 import dev.ferry.support.Migrations;
 import dev.ferry.support.MultiInstanceApp;
@@ -137,8 +138,8 @@ class MultiInstanceCutoverIT {
             for (int attempt = 1; attempt <= ROLLBACKS; attempt++) {
                 AtomicLong failedAt = new AtomicLong();
                 HealthProbe turnsBad = probe(app, n -> n < 3, failedAt);
-                CutoverResult r = new CutoverRunner(migrated.plan().schema(), src.dialect(), FreezeConfig.defaults(), sync,
-                        connections(source), connections(target), routing, "target", List.of(turnsBad), defaults, log::add)
+                CutoverResult r = new LocalCutover(new CutoverRunner(migrated.plan().schema(), src.dialect(), FreezeConfig.defaults(), sync,
+                        connections(source), connections(target), routing, "target", List.of(turnsBad), defaults, log::add))
                         .withClock(new VirtualClock()).run(() -> false, () -> false);
                 assertThat(r.outcome()).as("attempt " + attempt + "\n" + String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
                 assertThat(Files.readString(routingFile).strip()).isEqualTo("source");
@@ -156,9 +157,9 @@ class MultiInstanceCutoverIT {
                 }
             }
             long onTargetBefore = app.commitsOn("target");
-            CutoverResult done = new CutoverRunner(migrated.plan().schema(), src.dialect(), FreezeConfig.defaults(), sync,
+            CutoverResult done = new LocalCutover(new CutoverRunner(migrated.plan().schema(), src.dialect(), FreezeConfig.defaults(), sync,
                     connections(source), connections(target), routing, "target", List.of(probe(app, n -> true, new AtomicLong())),
-                    defaults.withWindow(Duration.ofMinutes(1), Duration.ofSeconds(10)), log::add)
+                    defaults.withWindow(Duration.ofMinutes(1), Duration.ofSeconds(10)), log::add))
                     .withClock(new VirtualClock()).run(() -> false, () -> false);
             assertThat(done.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.COMPLETED);
             figures.add("completed: downtime " + done.downtimeMillis() + " ms");

@@ -1,5 +1,6 @@
 package dev.ferry.engine.sync;
 
+import dev.ferry.engine.source.Change;
 import static dev.ferry.support.Migrations.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 

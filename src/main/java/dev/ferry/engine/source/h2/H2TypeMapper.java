@@ -1,8 +1,8 @@
 package dev.ferry.engine.source.h2;
 
 import dev.ferry.engine.model.DataType;
-import dev.ferry.engine.convert.MappedType;
-import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.source.MappedType;
+import dev.ferry.engine.source.TypeMapper;
 import java.util.Map;
 import java.util.function.Function;
 

@@ -2,7 +2,7 @@ package dev.ferry.engine.source.h2;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.source.WriteFreeze;
 import dev.ferry.engine.model.TableRef;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.ferry.engine.source.postgres;
 
 import dev.ferry.engine.model.DataType;
-import dev.ferry.engine.convert.MappedType;
-import dev.ferry.engine.convert.TypeMapper;
+import dev.ferry.engine.source.MappedType;
+import dev.ferry.engine.source.TypeMapper;
 import java.util.Set;
 import java.util.regex.Pattern;
 

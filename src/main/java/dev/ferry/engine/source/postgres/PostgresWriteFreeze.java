@@ -2,7 +2,7 @@ package dev.ferry.engine.source.postgres;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.source.WriteFreeze;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

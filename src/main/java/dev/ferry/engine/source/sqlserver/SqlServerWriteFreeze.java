@@ -3,7 +3,7 @@ package dev.ferry.engine.source.sqlserver;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.FreezeConfig;
-import dev.ferry.engine.cutover.WriteFreeze;
+import dev.ferry.engine.source.WriteFreeze;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -12,7 +12,7 @@ import dev.ferry.engine.model.DataType;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.CatalogQuery;
-import dev.ferry.engine.sync.Change;
+import dev.ferry.engine.source.Change;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

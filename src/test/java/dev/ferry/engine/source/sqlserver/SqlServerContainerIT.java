@@ -119,8 +119,8 @@ class SqlServerContainerIT {
                         dev.ferry.engine.verify.ValidationLevel.HASH, dev.ferry.engine.copy.ValuePolicy.strict()), java.util.List.of())
                 .parity()).isTrue();
         try (Connection c = db.get()) {
-            java.util.List<dev.ferry.engine.sync.Change> expired = capture.changesAfter(c, -1, 100);
-            assertThat(expired).filteredOn(dev.ferry.engine.sync.Change::isWholeTable).isNotEmpty();
+            java.util.List<dev.ferry.engine.source.Change> expired = capture.changesAfter(c, -1, 100);
+            assertThat(expired).filteredOn(dev.ferry.engine.source.Change::isWholeTable).isNotEmpty();
             capture.remove(c);
             try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
                     "SELECT COUNT(*) FROM sys.change_tracking_tables")) {

@@ -3,7 +3,7 @@ package dev.ferry.engine.source.sqlserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.model.DataType;
-import dev.ferry.engine.convert.MappedType;
+import dev.ferry.engine.source.MappedType;
 import dev.ferry.support.TypeMappingTable;
 import dev.ferry.support.TypeMappingTable.Row;
 import java.util.List;

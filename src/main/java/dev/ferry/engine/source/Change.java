@@ -1,4 +1,4 @@
-package dev.ferry.engine.sync;
+package dev.ferry.engine.source;
 
 import dev.ferry.engine.model.TableRef;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ferry.engine.sync;
+package dev.ferry.engine.source;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
@@ -32,7 +32,7 @@ public interface ChangeCapture {
     /**
      * The position of the newest change committed now: the highest position a trigger log holds
      * (0 when it holds none), or Change Tracking's current version. Every change committed before
-     * this call has a position at or below it; {@link SyncRunner#drain} stops once it reached it.
+     * this call has a position at or below it; {@code SyncRunner.drain} stops once it reached it.
      */
     long head(Connection source);
 

@@ -1,4 +1,4 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.source;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
-package dev.ferry.engine.journal;
+package dev.ferry.engine.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.verify.ValidationReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

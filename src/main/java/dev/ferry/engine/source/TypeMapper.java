@@ -1,4 +1,4 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.source;
 
 import dev.ferry.engine.model.DataType;
 

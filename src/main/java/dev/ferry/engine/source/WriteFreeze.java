@@ -1,4 +1,4 @@
-package dev.ferry.engine.cutover;
+package dev.ferry.engine.source;
 
 import java.sql.Connection;
 
