@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.plan.PlanWriter;
 import dev.ferry.engine.source.JdbcConnector;

@@ -2,7 +2,7 @@ package dev.ferry.engine.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import java.util.Map;
 
 /**

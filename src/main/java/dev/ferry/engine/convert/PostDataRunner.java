@@ -3,7 +3,7 @@ package dev.ferry.engine.convert;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.Threads;
-import dev.ferry.engine.copy.Retries;
+import dev.ferry.engine.Retries;
 import dev.ferry.engine.journal.Journal;
 import java.sql.Connection;
 import java.sql.SQLException;

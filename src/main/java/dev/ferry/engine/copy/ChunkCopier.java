@@ -1,5 +1,6 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.config.ValuePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.engine.ErrorCode;

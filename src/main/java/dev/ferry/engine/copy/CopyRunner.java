@@ -1,5 +1,6 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.Retries;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.ChunkRange;

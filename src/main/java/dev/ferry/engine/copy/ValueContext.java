@@ -1,5 +1,6 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.copy.ChunkCopier;
 import dev.ferry.engine.copy.TableCopySpec;
 import dev.ferry.engine.copy.ValueCounters;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;

@@ -4,7 +4,7 @@ import dev.ferry.engine.source.Change;
 import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.convert.TargetSchema;
 import java.sql.Connection;

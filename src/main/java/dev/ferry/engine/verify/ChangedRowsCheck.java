@@ -4,7 +4,7 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
 import com.google.common.collect.Sets;
 import dev.ferry.engine.source.KeyText;

@@ -1,6 +1,6 @@
 package dev.ferry.engine.verify;
 
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;

@@ -1,7 +1,7 @@
 package dev.ferry.engine.verify;
 
 import dev.ferry.engine.Pause;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import java.time.Duration;
 
 /**

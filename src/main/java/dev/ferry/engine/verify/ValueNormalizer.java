@@ -1,7 +1,7 @@
 package dev.ferry.engine.verify;
 
 import dev.ferry.engine.copy.TemporalRounding;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.convert.PostgresTypeNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.h2.H2ChangeCapture;
 import dev.ferry.engine.source.h2.H2Dialect;

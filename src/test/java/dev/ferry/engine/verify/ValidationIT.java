@@ -3,7 +3,7 @@ package dev.ferry.engine.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationReport.RowDifference;
 import dev.ferry.engine.verify.ValidationReport.TableResult;

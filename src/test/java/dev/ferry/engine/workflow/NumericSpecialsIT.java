@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationOptions;

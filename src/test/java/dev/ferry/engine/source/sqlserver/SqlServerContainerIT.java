@@ -112,11 +112,11 @@ class SqlServerContainerIT {
             }
         };
         dev.ferry.engine.sync.SyncRunner sync = new dev.ferry.engine.sync.SyncRunner(capture, new SqlServerDialect(),
-                migrated.plan().schema(), dev.ferry.engine.copy.ValuePolicy.strict(), db, pg, "ct", 100);
+                migrated.plan().schema(), dev.ferry.engine.config.ValuePolicy.strict(), db, pg, "ct", 100);
         assertThat(sync.drain()).isGreaterThanOrEqualTo(3);
         assertThat(dev.ferry.engine.workflow.ValidationRunner.run(src, new dev.ferry.engine.source.JdbcConnector("target", target, null),
                 dev.ferry.engine.config.MigrationConfig.defaults(), dev.ferry.engine.verify.ValidationOptions.of(
-                        dev.ferry.engine.verify.ValidationLevel.HASH, dev.ferry.engine.copy.ValuePolicy.strict()), java.util.List.of())
+                        dev.ferry.engine.verify.ValidationLevel.HASH, dev.ferry.engine.config.ValuePolicy.strict()), java.util.List.of())
                 .parity()).isTrue();
         try (Connection c = db.get()) {
             java.util.List<dev.ferry.engine.source.Change> expired = capture.changesAfter(c, -1, 100);

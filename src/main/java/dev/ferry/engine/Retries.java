@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine;
 
 import dev.ferry.engine.FerryException;
 import java.io.IOException;
