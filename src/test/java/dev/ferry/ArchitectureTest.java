@@ -1,6 +1,7 @@
 package dev.ferry;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -55,6 +56,29 @@ class ArchitectureTest {
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
                 .orShould().dependOnClassesThat().areAssignableTo(java.util.Random.class)
+                .check(CLASSES);
+    }
+
+    /** A contract lives below all its users: no engine package reaches back into one that uses it (issue 18). */
+    @Test
+    void enginePackagesFormNoCycle() {
+        slices().matching("dev.ferry.engine.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void functionsPackagesFormNoCycle() {
+        slices().matching("dev.ferry.functions.(*)..").should().beFreeOfCycles().check(CLASSES);
+        noClasses().that().resideInAnyPackage("dev.ferry.functions.arm..", "dev.ferry.functions.routing..").should()
+                .dependOnClassesThat().resideInAPackage("dev.ferry.functions").check(CLASSES);
+    }
+
+    /** The engine asks the source's dialect or the target (engine.destination), never a dialect class by name. */
+    @Test
+    void onlyDialectsAndTheTargetKnowSpecificDialects() {
+        noClasses().that().resideInAPackage("dev.ferry.engine..").and().resideOutsideOfPackages("dev.ferry.engine.source..",
+                        "dev.ferry.engine.destination..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.engine.source.postgres..", "dev.ferry.engine.source.h2..",
+                        "dev.ferry.engine.source.sqlserver..")
                 .check(CLASSES);
     }
 

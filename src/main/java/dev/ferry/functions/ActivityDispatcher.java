@@ -1,5 +1,6 @@
 package dev.ferry.functions;
 
+import dev.ferry.functions.routing.RoutingSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.engine.ErrorCode;
@@ -57,7 +58,7 @@ public final class ActivityDispatcher {
     private final java.util.function.Function<String, String> settings;
     private final Consumer<String> log;
     private final Telemetry telemetry;
-    private final java.util.function.Function<CutoverSpec.RoutingSpec, RoutingSwitch> routing;
+    private final java.util.function.Function<RoutingSpec, RoutingSwitch> routing;
 
     /**
      * @param settings app settings by name (passwords: FERRY_SOURCE_PASSWORD, FERRY_TARGET_PASSWORD)
@@ -68,7 +69,7 @@ public final class ActivityDispatcher {
 
     /** @param routing how a request's routing section becomes the switch (Azure, or a stand-in in tests) */
     ActivityDispatcher(java.util.function.Function<String, String> settings, Consumer<String> log, Telemetry telemetry,
-                       java.util.function.Function<CutoverSpec.RoutingSpec, RoutingSwitch> routing) {
+                       java.util.function.Function<RoutingSpec, RoutingSwitch> routing) {
         this.settings = settings;
         this.log = log;
         this.telemetry = telemetry;

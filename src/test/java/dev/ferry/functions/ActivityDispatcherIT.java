@@ -1,5 +1,6 @@
 package dev.ferry.functions;
 
+import dev.ferry.functions.routing.RoutingSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,7 +114,7 @@ class ActivityDispatcherIT {
         String target = TestPostgres.newDatabase("fncut_tgt");
         java.nio.file.Path routing = dir.resolve("routing");
         java.nio.file.Files.writeString(routing, "the-source");
-        CutoverSpec spec = new CutoverSpec(new CutoverSpec.RoutingSpec(CutoverSpec.RoutingSpec.WEBHOOK, "https://app.example/routing",
+        CutoverSpec spec = new CutoverSpec(new RoutingSpec(RoutingSpec.WEBHOOK, "https://app.example/routing",
                 null, null, null, null, null, null, null), "the-target", List.of(), "SELECT count(*) FROM \"User\"", 1L, null, null);
         MigrationRequest request = new MigrationRequest(source, target, null, 2, 60, true, null, spec).validated();
         List<String> log = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.ferry.functions;
 
+import dev.ferry.functions.routing.RoutingSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -165,7 +166,7 @@ class MigrationOrchestratorTest {
     }
 
     private static final MigrationRequest WITH_CUTOVER = new MigrationRequest(REQUEST.source(), REQUEST.target(), null, 4, 100_000, true,
-            null, new CutoverSpec(new CutoverSpec.RoutingSpec(CutoverSpec.RoutingSpec.KEY_VAULT_SECRET, null, null, null,
+            null, new CutoverSpec(new RoutingSpec(RoutingSpec.KEY_VAULT_SECRET, null, null, null,
             "https://crm-kv.vault.azure.net", "crm-database-url", null, null, null), null, List.of(), null, null, 600L, null));
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,6 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.journal.Journal;
 import dev.ferry.engine.model.ChunkRange;
-import dev.ferry.engine.plan.ChunkPlanner;
 import dev.ferry.engine.source.SourceDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,10 +73,10 @@ public final class ChunkCopier {
             throws SQLException {
         dialect.prepareForStreaming(source);
         String sql = "SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
-                + ChunkPlanner.predicate(dialect, spec.key(), chunk);
+                + ChunkSql.predicate(dialect, spec.key(), chunk);
         try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(fetchSize);
-            List<Object> params = ChunkPlanner.parameters(chunk);
+            List<Object> params = ChunkSql.parameters(chunk);
             for (int i = 0; i < params.size(); i++) {
                 dialect.bindKey(ps, i + 1, params.get(i));
             }
@@ -144,7 +143,7 @@ public final class ChunkCopier {
     private long[] passThrough(Connection source, Connection target, TableCopySpec spec, ChunkRange chunk) throws SQLException {
         dialect.prepareForStreaming(source);
         String out = "COPY (SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
-                + ChunkPlanner.predicate(dialect, spec.key(), chunk, dialect::boundLiteral) + ") TO STDOUT (FORMAT binary)";
+                + ChunkSql.predicate(dialect, spec.key(), chunk, dialect::boundLiteral) + ") TO STDOUT (FORMAT binary)";
         CopyOut reader = null;
         CopyIn writer = null;
         long bytes = 0;

@@ -2,14 +2,12 @@ package dev.ferry.engine.cutover;
 
 import dev.ferry.engine.source.WriteFreeze;
 import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.destination.PostgresTarget;
 import dev.ferry.engine.config.FreezeConfig;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.source.postgres.PostgresChangeCapture;
-import dev.ferry.engine.source.postgres.PostgresDialect;
-import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
 import dev.ferry.engine.source.ChangeCapture;
 import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.convert.DdlGenerator;
@@ -42,7 +40,7 @@ public final class CutoverRunner {
     private final SourceDialect dialect;
     private final SyncRunner sync;
     private final ChangeCapture sourceCapture;
-    private final ChangeCapture targetCapture = new PostgresChangeCapture();
+    private final ChangeCapture targetCapture = PostgresTarget.writeCapture();
     private final Supplier<Connection> source;
     private final Supplier<Connection> target;
     private final WriteFreeze sourceFreeze;
@@ -64,7 +62,7 @@ public final class CutoverRunner {
         this.sourceCapture = dialect.requireChangeCapture();
         this.sourceFreeze = dialect.writeFreeze(freezeConfig).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                 "Unable to cut over from " + dialect.product() + ": Ferry cannot freeze its writes"));
-        this.targetFreeze = new PostgresWriteFreeze(freezeConfig.postgresRoles());
+        this.targetFreeze = PostgresTarget.fence(freezeConfig);
         this.source = source;
         // Ferry's own sessions on the target write even while it is fenced (after a rollback)
         this.target = writable(target, targetFreeze);
@@ -273,7 +271,7 @@ public final class CutoverRunner {
 
     /** The target's tables as PostgreSQL reads them (their keys are what the reverse capture logs). */
     private List<Table> targetTables() {
-        return Sides.withResult(target, c -> new PostgresDialect().introspect(c).tables());
+        return Sides.withResult(target, c -> PostgresTarget.readBack(c).tables());
     }
 
     private static void execute(Supplier<Connection> side, List<DdlStatement> statements) {

@@ -11,7 +11,6 @@ import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.source.Change;
 import dev.ferry.engine.sync.GroupedChanges;
 import dev.ferry.engine.source.ChangeCapture;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.postgresql.util.PGobject;
 
 /**
  * Rollback's half of the sync: applies the writes the application made on the target during the
@@ -173,9 +171,6 @@ final class SourceWriteBack {
             case "time" -> rs.getObject(index, LocalTime.class);
             default -> rs.getObject(index);
         };
-        if (value instanceof PGobject o && !(dialect instanceof PostgresDialect)) {
-            value = o.getValue();
-        }
         return value == null ? null : dialect.fromPostgres(value);
     }
 

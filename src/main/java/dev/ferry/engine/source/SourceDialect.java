@@ -51,20 +51,20 @@ public interface SourceDialect {
 
     /**
      * Column {@code column} of the current row, read as a chunk bound: a value that
-     * {@link dev.ferry.engine.copy.KeyValues#encode} keeps exactly and that binds back as a
+     * {@link dev.ferry.engine.model.KeyValues#encode} keeps exactly and that binds back as a
      * parameter of this dialect's comparison.
      */
     default Object keyValue(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         return rs.getObject(column);
     }
 
-    /** Binds a chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as parameter {@code index}. */
+    /** Binds a chunk-bound value (as {@link dev.ferry.engine.model.KeyValues#decode} returns it) as parameter {@code index}. */
     default void bindKey(java.sql.PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
         ps.setObject(index, value);
     }
 
     /**
-     * A chunk-bound value (as {@link dev.ferry.engine.copy.KeyValues#decode} returns it) as a
+     * A chunk-bound value (as {@link dev.ferry.engine.model.KeyValues#decode} returns it) as a
      * literal of this dialect's SQL, for statements that take no parameters (PostgreSQL's
      * {@code COPY (SELECT …) TO STDOUT}); dialects that always bind parameters do not write literals.
      */
@@ -126,8 +126,20 @@ public interface SourceDialect {
                 + table + "." + column.name() + ": " + product() + " is not supported for rollback");
     }
 
-    /** A value read from PostgreSQL, as this dialect's driver takes it in a parameter. */
+    /**
+     * A value read from PostgreSQL, as this dialect's driver takes it in a parameter: PostgreSQL's
+     * own objects (json, interval, …) as their text unless the dialect is PostgreSQL itself.
+     */
     default Object fromPostgres(Object value) {
-        return value;
+        return value instanceof org.postgresql.util.PGobject o ? o.getValue() : value;
+    }
+
+    /**
+     * Whether this source is PostgreSQL itself, so a table can be copied by its binary {@code COPY …
+     * TO STDOUT} straight into the target's {@code COPY … FROM STDIN} (the pass-through) instead of
+     * row by row through the codecs.
+     */
+    default boolean copiesAsPostgresBinary() {
+        return false;
     }
 }

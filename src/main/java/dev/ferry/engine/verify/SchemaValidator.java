@@ -1,10 +1,10 @@
 package dev.ferry.engine.verify;
 
+import dev.ferry.engine.destination.PostgresTarget;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.model.Table;
-import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetSchema;
@@ -29,7 +29,7 @@ final class SchemaValidator {
     }
 
     static ValidationReport.SchemaResult validate(TargetSchema expected, Connection target) {
-        DatabaseSchema actual = new PostgresDialect().introspect(target);
+        DatabaseSchema actual = PostgresTarget.readBack(target);
         List<String> differences = new ArrayList<>(SchemaParity.differences(expected, actual));
         try {
             differences.addAll(notValid(target));

@@ -19,7 +19,6 @@ import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcUrls;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.convert.DdlGenerator;
 import dev.ferry.engine.convert.PostDataRunner;
 import dev.ferry.engine.convert.SchemaApplier;
@@ -102,7 +101,7 @@ public final class MigrationActivities {
                 throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the source catalog", e);
             }
             specs = new LinkedHashMap<>();
-            boolean passThrough = dialect instanceof PostgresDialect && !options.rowCopy();
+            boolean passThrough = dialect.copiesAsPostgresBinary() && !options.rowCopy();
             for (TargetTable t : plan.schema().tables()) {
                 specs.put(t.source(), new TableCopySpec(dialect, plan.schema().source().table(t.source()).orElseThrow(), t, passThrough));
             }

@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import dev.ferry.engine.cutover.RoutingSwitch;
 import dev.ferry.engine.cutover.WebhookRoutingSwitch;
-import dev.ferry.functions.CutoverSpec;
 import java.net.URI;
 
 /** A start request's routing section as the switch that moves it, with the app's identity. */
@@ -14,15 +13,15 @@ public final class RoutingSwitches {
     private RoutingSwitches() {
     }
 
-    public static RoutingSwitch create(CutoverSpec.RoutingSpec spec, TokenCredential credential) {
+    public static RoutingSwitch create(RoutingSpec spec, TokenCredential credential) {
         return switch (spec.kind()) {
-            case CutoverSpec.RoutingSpec.WEBHOOK -> new WebhookRoutingSwitch(URI.create(spec.url()));
-            case CutoverSpec.RoutingSpec.APP_SETTING -> new AppSettingRoutingSwitch(credential, ARM, null, spec.resourceId(), spec.setting());
-            case CutoverSpec.RoutingSpec.APP_CONNECTION_STRING -> new AppConnectionStringRoutingSwitch(credential, ARM, null,
+            case RoutingSpec.WEBHOOK -> new WebhookRoutingSwitch(URI.create(spec.url()));
+            case RoutingSpec.APP_SETTING -> new AppSettingRoutingSwitch(credential, ARM, null, spec.resourceId(), spec.setting());
+            case RoutingSpec.APP_CONNECTION_STRING -> new AppConnectionStringRoutingSwitch(credential, ARM, null,
                     spec.resourceId(), spec.setting());
-            case CutoverSpec.RoutingSpec.KEY_VAULT_SECRET -> new KeyVaultSecretRoutingSwitch(new SecretClientBuilder()
+            case RoutingSpec.KEY_VAULT_SECRET -> new KeyVaultSecretRoutingSwitch(new SecretClientBuilder()
                     .vaultUrl(spec.vaultUrl()).credential(credential).buildClient(), spec.secret());
-            case CutoverSpec.RoutingSpec.APP_CONFIGURATION -> new AppConfigurationRoutingSwitch(credential, null, spec.endpoint(),
+            case RoutingSpec.APP_CONFIGURATION -> new AppConfigurationRoutingSwitch(credential, null, spec.endpoint(),
                     spec.key(), spec.label());
             default -> throw new IllegalArgumentException("routing kind " + spec.kind());
         };

@@ -126,6 +126,17 @@ public final class PostgresDialect implements SourceDialect {
         return Optional.of(new PostgresChangeCapture());
     }
 
+    /** PostgreSQL takes PostgreSQL's own values back as they are. */
+    @Override
+    public Object fromPostgres(Object value) {
+        return value;
+    }
+
+    @Override
+    public boolean copiesAsPostgresBinary() {
+        return true;
+    }
+
     @Override
     public Optional<WriteFreeze> writeFreeze(FreezeConfig config) {
         return Optional.of(new PostgresWriteFreeze(config.postgresRoles()));

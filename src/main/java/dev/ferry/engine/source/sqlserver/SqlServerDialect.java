@@ -119,6 +119,6 @@ public final class SqlServerDialect implements SourceDialect {
 
     @Override
     public Object fromPostgres(Object value) {
-        return value instanceof java.util.UUID uuid ? uuid.toString() : value;
+        return value instanceof java.util.UUID uuid ? uuid.toString() : SourceDialect.super.fromPostgres(value);
     }
 }

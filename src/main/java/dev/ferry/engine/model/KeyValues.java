@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.model;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;

@@ -1,0 +1,36 @@
+package dev.ferry.engine.destination;
+
+import dev.ferry.engine.config.FreezeConfig;
+import dev.ferry.engine.model.DatabaseSchema;
+import dev.ferry.engine.source.ChangeCapture;
+import dev.ferry.engine.source.WriteFreeze;
+import dev.ferry.engine.source.postgres.PostgresChangeCapture;
+import dev.ferry.engine.source.postgres.PostgresDialect;
+import dev.ferry.engine.source.postgres.PostgresWriteFreeze;
+import java.sql.Connection;
+
+/**
+ * PostgreSQL as the target, asked in one place: reading the target back, capturing the writes the
+ * application makes on it during a cutover's window (to bring them back on a rollback), and fencing
+ * it after a rollback. The engine asks this class about the target and never checks which dialect
+ * the source is. (A PostgreSQL source uses the same capture and fence, from its dialect.)
+ */
+public final class PostgresTarget {
+    private PostgresTarget() {
+    }
+
+    /** The target's schema as PostgreSQL reports it now. */
+    public static DatabaseSchema readBack(Connection target) {
+        return new PostgresDialect().introspect(target);
+    }
+
+    /** Capture of the application's writes on the target (triggers logging changed keys). */
+    public static ChangeCapture writeCapture() {
+        return new PostgresChangeCapture();
+    }
+
+    /** The fence that keeps the application off the target after a rollback, on the configured roles. */
+    public static WriteFreeze fence(FreezeConfig config) {
+        return new PostgresWriteFreeze(config.postgresRoles());
+    }
+}
