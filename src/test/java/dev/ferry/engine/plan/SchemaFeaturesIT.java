@@ -52,7 +52,15 @@ class SchemaFeaturesIT {
             st.execute(EXACT_DDL);
         }
         String target = TestPostgres.newDatabase("exact_tgt");
-        Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        dev.ferry.engine.plan.Assessment assessment = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small())
+                .plan().assessment();
+        assertThat(assessment.tables()).filteredOn(t -> t.source().equals("public.a")).singleElement().satisfies(t -> {
+            assertThat(t.columns().get(0).identity()).startsWith("always");
+            assertThat(t.indexes()).containsExactly("a_n_idx (n DESC NULLS LAST, label ASC NULLS FIRST)");
+        });
+        assertThat(assessment.tables()).filteredOn(t -> t.source().equals("public.b")).singleElement()
+                .satisfies(t -> assertThat(t.foreignKeys()).anySatisfy(f -> assertThat(f).startsWith("b_a_id_fkey")
+                        .endsWith("DEFERRABLE INITIALLY DEFERRED")));
 
         assertThat(Migrations.count(target, "pg_attribute WHERE attrelid = 'a'::regclass AND attname = 'id' AND attidentity = 'a'"))
                 .as("GENERATED ALWAYS").isOne();
