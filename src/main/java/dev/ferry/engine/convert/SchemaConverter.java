@@ -170,7 +170,7 @@ public final class SchemaConverter {
             String name = names.map(i.name());
             registry.claim(relations, name, "index " + key);
             List<IndexColumn> cols = i.columns().stream()
-                    .map(c -> new IndexColumn(columnNames.get(c.name()), c.descending())).toList();
+                    .map(c -> new IndexColumn(columnNames.get(c.name()), c.descending(), c.nullsFirst())).toList();
             List<String> keyNames = i.columns().stream().map(IndexColumn::name).toList();
             out.add(new TargetIndex(name, i.unique(), cols, mapColumns(i.include()), where,
                     distinctNulls(i.nullsDistinct(), keyNames)));
@@ -186,7 +186,7 @@ public final class SchemaConverter {
             }
             out.add(new TargetForeignKey(constraintName(fk.name(), "foreign key " + key), mapColumns(fk.columns()),
                     referenced.schema(), referenced.name(), fk.referencedColumns().stream().map(names::map).toList(),
-                    fk.onDelete(), fk.onUpdate()));
+                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
         }
 
         private void check(CheckConstraint ck, List<TargetCheck> out) {

@@ -3,9 +3,10 @@ package dev.ferry.engine.convert;
 import dev.ferry.engine.model.ReferentialAction;
 import java.util.List;
 
-/** A foreign key on the target, naming the referenced table by its target schema and name. */
+/** A foreign key on the target, naming the referenced table by its target schema and name, with its deferrability. */
 public record TargetForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
-                               List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
+                               List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate,
+                               boolean deferrable, boolean initiallyDeferred) {
     public TargetForeignKey {
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);

@@ -32,7 +32,8 @@ final class DrizzleColumns {
             b.append(" /* COLLATE ").append(c.collation()).append(" */");
         }
         if (c.identity() != null) {
-            b.append(".generatedByDefaultAsIdentity({ startWith: ").append(c.identity().seed()).append(", increment: ")
+            b.append(c.identity().always() ? ".generatedAlwaysAsIdentity({ startWith: " : ".generatedByDefaultAsIdentity({ startWith: ")
+                    .append(c.identity().seed()).append(", increment: ")
                     .append(c.identity().increment()).append(" })");
         }
         if (c.isGenerated()) {

@@ -167,7 +167,8 @@ public final class DrizzleSchemaGenerator {
     }
 
     private static String indexColumn(IndexColumn c) {
-        return DrizzleNames.access("table", c.name()) + (c.descending() ? ".desc()" : "");
+        return DrizzleNames.access("table", c.name()) + (c.descending() ? ".desc()" : "")
+                + (c.defaultNulls() ? "" : c.nullsFirst() ? ".nullsFirst()" : ".nullsLast()");
     }
 
     private static String columns(List<String> names) {

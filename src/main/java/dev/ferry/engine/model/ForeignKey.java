@@ -2,11 +2,20 @@ package dev.ferry.engine.model;
 
 import java.util.List;
 
-/** A foreign key with its referenced table, columns in matching order, and actions. */
+/**
+ * A foreign key with its referenced table, columns in matching order, actions, and whether its
+ * check can be deferred to the end of the transaction ({@code DEFERRABLE [INITIALLY DEFERRED]}).
+ */
 public record ForeignKey(String name, List<String> columns, TableRef referenced, List<String> referencedColumns,
-                         ReferentialAction onDelete, ReferentialAction onUpdate) {
+                         ReferentialAction onDelete, ReferentialAction onUpdate, boolean deferrable, boolean initiallyDeferred) {
     public ForeignKey {
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
+    }
+
+    /** A foreign key checked at once (NOT DEFERRABLE), as SQL Server's always are. */
+    public ForeignKey(String name, List<String> columns, TableRef referenced, List<String> referencedColumns,
+                      ReferentialAction onDelete, ReferentialAction onUpdate) {
+        this(name, columns, referenced, referencedColumns, onDelete, onUpdate, false, false);
     }
 }

@@ -43,16 +43,24 @@ final class AssessmentBuilder {
         return new TableEntry(t.source().toString(), t.ref().toString(),
                 t.primaryKey() == null ? null : keyText(t.primaryKey()), columns,
                 t.uniqueConstraints().stream().map(AssessmentBuilder::keyText).toList(),
-                t.indexes().stream().map(i -> i.name() + (i.unique() ? " (unique)" : "")
+                t.indexes().stream().map(i -> i.name() + (i.unique() ? " (unique)" : "") + nullsOrder(i)
                         + (i.where() != null ? " WHERE " + i.where() : "")).toList(),
                 t.foreignKeys().stream().map(f -> f.name() + " -> " + f.referencedSchema() + "." + f.referencedTable()
-                        + " ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql()).toList(),
+                        + " ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql()
+                        + (f.deferrable() ? f.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE" : "")).toList(),
                 t.checks().stream().map(c -> c.name() + ": " + c.expression()).toList());
     }
 
+    /** The index columns whose NULLs do not sort where PostgreSQL puts them by default, e.g. " (n DESC NULLS LAST)". */
+    private static String nullsOrder(dev.ferry.engine.convert.TargetIndex i) {
+        List<String> cols = i.columns().stream().filter(c -> !c.defaultNulls())
+                .map(c -> c.name() + (c.descending() ? " DESC" : " ASC") + (c.nullsFirst() ? " NULLS FIRST" : " NULLS LAST")).toList();
+        return cols.isEmpty() ? "" : " (" + String.join(", ", cols) + ")";
+    }
+
     private static ColumnEntry column(TargetColumn c) {
-        String identity = c.identity() == null ? null
-                : "start " + c.identity().seed() + " increment " + c.identity().increment();
+        String identity = c.identity() == null ? null : (c.identity().always() ? "always, " : "")
+                + "start " + c.identity().seed() + " increment " + c.identity().increment();
         String type = c.collation() == null ? c.type() : c.type() + " COLLATE " + c.collation();
         return new ColumnEntry(c.sourceName(), c.sourceType().display(), c.name(), type, c.nullable(),
                 c.defaultSql(), identity, c.generated());

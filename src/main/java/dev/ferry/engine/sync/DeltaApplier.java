@@ -141,7 +141,7 @@ public final class DeltaApplier {
         String action = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + others.stream()
                 .map(c -> DdlGenerator.q(c) + " = EXCLUDED." + DdlGenerator.q(c)).collect(Collectors.joining(", "));
         try (Statement st = target.createStatement()) {
-            st.execute("INSERT INTO " + targetTable(spec) + " (" + cols + ") SELECT " + cols + " FROM pg_temp." + stage
+            st.execute("INSERT INTO " + targetTable(spec) + " (" + cols + ") OVERRIDING SYSTEM VALUE SELECT " + cols + " FROM pg_temp." + stage
                     + " ON CONFLICT (" + key + ") " + action);
         }
     }

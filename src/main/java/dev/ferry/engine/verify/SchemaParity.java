@@ -86,6 +86,9 @@ public final class SchemaParity {
         }
         if ((c.identity() == null) != (a.identity() == null)) {
             out.add("column " + where + (c.identity() == null ? " is" : " is not") + " an identity column");
+        } else if (c.identity() != null && c.identity().always() != a.identity().always()) {
+            out.add("column " + where + " is GENERATED " + (a.identity().always() ? "ALWAYS" : "BY DEFAULT")
+                    + " AS IDENTITY, expected " + (c.identity().always() ? "ALWAYS" : "BY DEFAULT"));
         }
         String expectedExpr = c.isGenerated() ? c.generated() : c.defaultSql();
         String actualExpr = c.isGenerated() ? a.computedExpression() : a.defaultExpression();
@@ -137,10 +140,18 @@ public final class SchemaParity {
             out.add(name + " references " + a.referenced() + a.referencedColumns() + ", expected "
                     + f.referencedSchema() + "." + f.referencedTable() + f.referencedColumns());
         }
+        if (f.deferrable() != a.deferrable() || f.initiallyDeferred() != a.initiallyDeferred()) {
+            out.add(name + " is " + deferral(a.deferrable(), a.initiallyDeferred()) + ", expected "
+                    + deferral(f.deferrable(), f.initiallyDeferred()));
+        }
         if (f.onDelete() != a.onDelete() || f.onUpdate() != a.onUpdate()) {
             out.add(name + " is ON DELETE " + a.onDelete().sql() + " ON UPDATE " + a.onUpdate().sql() + ", expected ON DELETE "
                     + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql());
         }
+    }
+
+    private static String deferral(boolean deferrable, boolean initiallyDeferred) {
+        return !deferrable ? "NOT DEFERRABLE" : initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE INITIALLY IMMEDIATE";
     }
 
     /** Removes casts, parentheses, quotes and spaces, and lower-cases, so stored and written forms compare. */

@@ -75,8 +75,9 @@ final class TableValidator {
         TableScan[] rows = scanBoth(t, buckets, open);
         Diff diff = t.keyed() ? keyedDiff(t, rows[0], rows[1]) : multisetDiff(rows[0], rows[1]);
         boolean truncated = rows[0].truncated || rows[1].truncated || open.size() < differing.size();
-        boolean equal = diff.total() == 0 && !truncated && pass[0].rows == pass[1].rows;
-        return new TableResult(t.name(), t.target.ref().toString(), equal ? "EQUAL" : "MISMATCH", pass[0].rows, pass[1].rows, buckets,
+        // counts from the read that found the differences, so that on a live database they describe one moment (issue 12.11)
+        boolean equal = diff.total() == 0 && !truncated && rows[0].rows == rows[1].rows;
+        return new TableResult(t.name(), t.target.ref().toString(), equal ? "EQUAL" : "MISMATCH", rows[0].rows, rows[1].rows, buckets,
                 differing.size(), diff.missing, diff.extra, diff.different, diff.settled, truncated,
                 diff.samples.stream().limit(options.samples()).toList(), notCompared);
     }

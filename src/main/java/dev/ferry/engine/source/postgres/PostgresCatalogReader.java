@@ -70,7 +70,8 @@ final class PostgresCatalogReader {
                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS referenced_columns,
                    con.confdeltype AS delete_action, con.confupdtype AS update_action,
                    CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
-                   NOT coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_distinct, con.convalidated AS validated
+                   NOT coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_distinct, con.convalidated AS validated,
+                   con.condeferrable AS deferrable, con.condeferred AS initially_deferred
             FROM pg_constraint con
             LEFT JOIN pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
@@ -88,6 +89,8 @@ final class PostgresCatalogReader {
                          WHERE k.o <= i.indnkeyatts ORDER BY k.o)::text[] AS key_columns,
                    ARRAY(SELECT (i.indoption[k.o - 1] & 1) = 1 FROM unnest(i.indkey) WITH ORDINALITY k(n, o)
                          WHERE k.o <= i.indnkeyatts ORDER BY k.o)::boolean[] AS descending,
+                   ARRAY(SELECT (i.indoption[k.o - 1] & 2) = 2 FROM unnest(i.indkey) WITH ORDINALITY k(n, o)
+                         WHERE k.o <= i.indnkeyatts ORDER BY k.o)::boolean[] AS nulls_first,
                    ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(n, o)
                          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n
                          WHERE k.o > i.indnkeyatts ORDER BY k.o)::text[] AS include_columns
@@ -128,12 +131,12 @@ final class PostgresCatalogReader {
 
     record ConstraintRow(String name, String type, List<String> columns, String referencedSchema, String referencedTable,
                          List<String> referencedColumns, String deleteAction, String updateAction, String checkExpr,
-                         boolean nullsDistinct, boolean validated) {
+                         boolean nullsDistinct, boolean validated, boolean deferrable, boolean initiallyDeferred) {
     }
 
     record IndexRow(String name, boolean isUnique, boolean nullsDistinct, String predicate, String method,
                     boolean hasExpressions, String definition, List<String> keyColumns, List<Boolean> descending,
-                    List<String> includeColumns) {
+                    List<Boolean> nullsFirst, List<String> includeColumns) {
     }
 
     record ObjectRow(String kind, String schemaName, String name) {
@@ -171,7 +174,8 @@ final class PostgresCatalogReader {
                 case "p" -> pk = new KeyConstraint(c.name(), c.columns(), true);
                 case "u" -> uniques.add(new KeyConstraint(c.name(), c.columns(), c.nullsDistinct()));
                 case "f" -> fks.add(new ForeignKey(c.name(), c.columns(), new TableRef(c.referencedSchema(), c.referencedTable()),
-                        c.referencedColumns(), ACTIONS.get(c.deleteAction()), ACTIONS.get(c.updateAction())));
+                        c.referencedColumns(), ACTIONS.get(c.deleteAction()), ACTIONS.get(c.updateAction()), c.deferrable(),
+                        c.initiallyDeferred()));
                 case "c" -> checks.add(new CheckConstraint(c.name(), c.checkExpr()));
                 default -> findings.add(new Finding(Severity.WARNING, Category.NOT_CONVERTED, ref + "." + c.name(),
                         "exclusion constraint is not converted"));
@@ -212,7 +216,7 @@ final class PostgresCatalogReader {
             }
             List<IndexColumn> cols = new ArrayList<>();
             for (int k = 0; k < i.keyColumns().size(); k++) {
-                cols.add(new IndexColumn(i.keyColumns().get(k), i.descending().get(k)));
+                cols.add(new IndexColumn(i.keyColumns().get(k), i.descending().get(k), i.nullsFirst().get(k)));
             }
             out.add(new Index(i.name(), i.isUnique(), cols, i.includeColumns(), i.predicate(), i.nullsDistinct()));
         }
@@ -224,7 +228,7 @@ final class PostgresCatalogReader {
         String defaultExpr = r.defaultExpr();
         boolean serial = defaultExpr != null && defaultExpr.startsWith("nextval(") && r.seqStart() != null;
         if (!r.identity().isEmpty() || serial) {
-            identity = new Identity(r.seqStart(), r.seqIncrement(), r.seqLast());
+            identity = new Identity(r.seqStart(), r.seqIncrement(), r.seqLast(), "a".equals(r.identity()));
             defaultExpr = null;
         }
         return new Column(r.name(), new DataType(r.type(), null, null, null), !r.notNull(), defaultExpr, identity,

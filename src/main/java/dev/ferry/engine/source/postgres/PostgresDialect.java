@@ -91,29 +91,14 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     /**
-     * Dates, timestamps and floats go as untyped text in PostgreSQL's own input form, which takes
-     * the key column's type: pgjdbc's java.time binding turns dates before 4713 BC into -infinity,
-     * and a double compared with a numeric key would compare as double.
+     * Every bound goes as untyped text in PostgreSQL's own input form — the same text the
+     * pass-through writes as a literal — so it takes the key column's type: pgjdbc's java.time
+     * binding turns dates before 4713 BC into -infinity (issue 12.2), a double compared with a
+     * numeric key would compare as double, and a varchar compared with an enum key has no operator.
      */
     @Override
     public void bindKey(PreparedStatement ps, int index, Object value) throws SQLException {
-        if (value instanceof java.time.temporal.Temporal || value instanceof Double || value instanceof Float) {
-            ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
-        } else {
-            ps.setObject(index, value);
-        }
-    }
-
-    @Override
-    public boolean isSameDatabase(Connection source, Connection target) throws SQLException {
-        return databaseIdentity(source).equals(databaseIdentity(target));
-    }
-
-    private static String databaseIdentity(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DATABASE_IDENTITY); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
+        ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
     }
 
     @Override
