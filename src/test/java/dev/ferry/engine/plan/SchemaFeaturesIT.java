@@ -11,7 +11,7 @@ import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.verify.ValidationLevel;
 import dev.ferry.engine.verify.ValidationOptions;

@@ -4,7 +4,7 @@ import static dev.ferry.support.Migrations.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.config.MigrationConfig;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.source.postgres.PostgresChangeCapture;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.workflow.MigrationRunner;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.convert.TargetSchema;
-import dev.ferry.engine.copy.ValuePolicy;
+import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.postgres.PostgresDialect;
 import dev.ferry.engine.verify.ValidationReport.TableResult;
