@@ -7,6 +7,7 @@ import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
 import dev.ferry.engine.model.Column;
+import dev.ferry.engine.model.Identity;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.KeyText;
@@ -190,7 +191,8 @@ final class SourceWriteBack {
         List<Integer> keyAt = key.stream().map(k -> indexOf(cols, k)).toList();
         List<Integer> otherAt = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            if (!keyAt.contains(i)) {
+            // an identity the source will not update (SQL Server's, PostgreSQL's ALWAYS) cannot have changed on the target either
+            if (!keyAt.contains(i) && dialect.updatesIdentity(sourceIdentity(t, cols.get(i)))) {
                 otherAt.add(i);
             }
         }
@@ -225,22 +227,29 @@ final class SourceWriteBack {
     }
 
     private void insert(Connection source, TargetTable t, List<TargetColumn> cols, Object[] row) throws SQLException {
-        boolean identity = forward.source().table(t.source()).orElseThrow().columns().stream().anyMatch(c -> c.identity() != null);
-        if (identity) {
+        Identity identity = forward.source().table(t.source()).orElseThrow().columns().stream().map(Column::identity)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (identity != null) {
             dialect.allowExplicitIdentity(source, t.source(), true);
         }
         try (PreparedStatement ps = source.prepareStatement("INSERT INTO " + dialect.qualified(t.source()) + " ("
-                + cols.stream().map(c -> dialect.quote(c.sourceName())).collect(Collectors.joining(", ")) + ") VALUES ("
+                + cols.stream().map(c -> dialect.quote(c.sourceName())).collect(Collectors.joining(", ")) + ")"
+                + dialect.insertOverriding(identity) + " VALUES ("
                 + cols.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")) {
             for (int i = 0; i < row.length; i++) {
                 ps.setObject(i + 1, row[i]);
             }
             ps.executeUpdate();
         } finally {
-            if (identity) {
+            if (identity != null) {
                 dialect.allowExplicitIdentity(source, t.source(), false);
             }
         }
+    }
+
+    /** The source column's identity, or null. */
+    private Identity sourceIdentity(TargetTable t, TargetColumn c) {
+        return forward.source().table(t.source()).orElseThrow().column(c.sourceName()).map(Column::identity).orElse(null);
     }
 
     private static int indexOf(List<TargetColumn> cols, String name) {

@@ -109,6 +109,20 @@ public interface SourceDialect {
     }
 
     /**
+     * What an INSERT carrying an explicit value for {@code identity}'s column says between its
+     * column list and VALUES (PostgreSQL's {@code OVERRIDING SYSTEM VALUE} for GENERATED ALWAYS); empty
+     * where none is needed.
+     */
+    default String insertOverriding(dev.ferry.engine.model.Identity identity) {
+        return "";
+    }
+
+    /** Whether an UPDATE may set {@code identity}'s column (never on SQL Server; not GENERATED ALWAYS on PostgreSQL). */
+    default boolean updatesIdentity(dev.ferry.engine.model.Identity identity) {
+        return true;
+    }
+
+    /**
      * Lets this session insert explicit values into {@code table}'s identity column (SQL Server's
      * IDENTITY_INSERT), or stops letting it; a rollback writes the target's rows back with their keys.
      */

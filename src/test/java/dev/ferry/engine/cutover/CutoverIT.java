@@ -368,4 +368,65 @@ class CutoverIT {
         assertThat(Migrations.count(source, "\"Opportunity\" WHERE id = 'after' AND number > (SELECT number FROM \"Opportunity\" "
                 + "WHERE id = 'snake-opp')")).as("identity above the target's write").isEqualTo(1);
     }
+
+    /**
+     * A PostgreSQL source whose identities are GENERATED ALWAYS (kept ALWAYS on the target): the
+     * application's rows inserted on the target come back with their keys (OVERRIDING SYSTEM VALUE),
+     * an update beside a non-key ALWAYS identity comes back without touching it, and the source's
+     * identity is moved above the target's.
+     */
+    @Test
+    void aRollbackWritesBackIntoGeneratedAlwaysIdentities(@TempDir Path dir) throws Exception {
+        String source = TestPostgres.newDatabase("cut_always_src");
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE ticket (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL)");
+            st.execute("CREATE TABLE ledger (code text PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY, note text)");
+            st.execute("INSERT INTO ticket (title) SELECT 't' || g FROM generate_series(1, 20) g");
+            st.execute("INSERT INTO ledger (code, note) SELECT 'c' || g, 'n' FROM generate_series(1, 5) g");
+        }
+        String target = TestPostgres.newDatabase("cut_always_tgt");
+        String appTarget = TestPostgres.asApplication(target, APP);
+        PostgresChangeCapture capture = new PostgresChangeCapture();
+        long start;
+        try (Connection c = TestPostgres.connect(source)) {
+            start = capture.install(c, new PostgresDialect().introspect(c).tables());
+        }
+        MigrationRunner.Result migrated = Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        try (Connection c = TestPostgres.connect(target)) {
+            SyncState.ensure(c);
+            SyncState.save(c, "always", start);
+        }
+        SyncRunner sync = new SyncRunner(capture, new PostgresDialect(), migrated.plan().schema(), ValuePolicy.strict(),
+                connections(source), connections(target), "always", 500);
+        AtomicInteger round = new AtomicInteger();
+        HealthProbe app = () -> {
+            int n = round.incrementAndGet();
+            if (n == 2) {
+                try (Connection c = TestPostgres.connect(appTarget); Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO ticket (title) VALUES ('written on the target')");
+                    st.execute("UPDATE ledger SET note = 'changed on the target' WHERE code = 'c1'");
+                    st.execute("INSERT INTO ledger (code, note) VALUES ('c-app', 'new on the target')");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new HealthProbe.Result("app", n < 3, 1, n < 3 ? "ok" : "HTTP 500");
+        };
+        Path routing = dir.resolve("database-url");
+        Files.writeString(routing, source + "\n");
+        List<String> log = new ArrayList<>();
+        CutoverResult result = new LocalCutover(new CutoverRunner(migrated.plan().schema(), new PostgresDialect(), FreezeConfig.defaults(),
+                sync, connections(source), connections(target), new FileRoutingSwitch(routing), target, List.of(app),
+                new CutoverPolicy(10_000, Duration.ofSeconds(30), Duration.ofMillis(50), 0.2, 2_000, false), log::add))
+                .withClock(new VirtualClock()).run(() -> false, () -> false);
+        assertThat(result.outcome()).as(String.join("\n", log)).isEqualTo(CutoverResult.ROLLED_BACK);
+        assertThat(Migrations.count(source, "ticket WHERE title = 'written on the target' AND id = 21")).as("its key kept").isEqualTo(1);
+        assertThat(Migrations.count(source, "ledger WHERE code = 'c1' AND note = 'changed on the target' AND seq = 1")).isEqualTo(1);
+        assertThat(Migrations.count(source, "ledger WHERE code = 'c-app' AND seq = 6")).isEqualTo(1);
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO ticket (title) VALUES ('after the rollback')");
+        }
+        assertThat(Migrations.count(source, "ticket WHERE title = 'after the rollback' AND id > 21")).as("identity above the target's")
+                .isEqualTo(1);
+    }
 }

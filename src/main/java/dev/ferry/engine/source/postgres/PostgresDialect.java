@@ -118,6 +118,16 @@ public final class PostgresDialect implements SourceDialect {
     }
 
     @Override
+    public String insertOverriding(dev.ferry.engine.model.Identity identity) {
+        return identity != null && identity.always() ? " OVERRIDING SYSTEM VALUE" : "";
+    }
+
+    @Override
+    public boolean updatesIdentity(dev.ferry.engine.model.Identity identity) {
+        return identity == null || !identity.always();
+    }
+
+    @Override
     public boolean copiesAsPostgresBinary() {
         return true;
     }

@@ -117,6 +117,12 @@ public final class SqlServerDialect implements SourceDialect {
         }
     }
 
+    /** SQL Server never updates an identity column, IDENTITY_INSERT or not. */
+    @Override
+    public boolean updatesIdentity(dev.ferry.engine.model.Identity identity) {
+        return identity == null;
+    }
+
     @Override
     public Object fromPostgres(Object value) {
         return value instanceof java.util.UUID uuid ? uuid.toString() : SourceDialect.super.fromPostgres(value);
