@@ -51,6 +51,8 @@ public final class PostgresWriteFreeze implements WriteFreeze {
             + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
             + "AND usesysid <> (SELECT oid FROM pg_roles WHERE rolname = session_user)";
 
+    static final int LOCK_TIMEOUT_MILLIS = 5_000;
+    static final int ATTEMPTS = 6;
     private final List<String> applicationRoles;
 
     /** A fence on every role with write grants but Ferry's own. */
@@ -198,16 +200,36 @@ public final class PostgresWriteFreeze implements WriteFreeze {
         void run() throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction whose lock waits are bounded ({@value #LOCK_TIMEOUT_MILLIS}
+     * ms): revoking on a table waits for the application's open transactions on it, and one that
+     * waits on the fence in turn is a deadlock; either way the whole transaction is tried again, up
+     * to {@value #ATTEMPTS} times, so the fence never waits without end.
+     */
     private static void transaction(Connection c, String what, Work work) {
         try {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                work.run();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'");
+                        }
+                        work.run();
+                        c.commit();
+                        return;
+                    } catch (SQLException e) {
+                        c.rollback();
+                        boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                        if (!busy || attempt == ATTEMPTS) {
+                            throw e;
+                        }
+                    } catch (RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                }
             } finally {
                 c.setAutoCommit(auto);
             }
