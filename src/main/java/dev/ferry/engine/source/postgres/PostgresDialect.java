@@ -111,6 +111,18 @@ public final class PostgresDialect implements SourceDialect {
         return Optional.of(new PostgresChangeCapture());
     }
 
+    @Override
+    public boolean isSameDatabase(Connection source, Connection target) throws SQLException {
+        return databaseIdentity(source).equals(databaseIdentity(target));
+    }
+
+    private static String databaseIdentity(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DATABASE_IDENTITY); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** PostgreSQL takes PostgreSQL's own values back as they are. */
     @Override
     public Object fromPostgres(Object value) {
