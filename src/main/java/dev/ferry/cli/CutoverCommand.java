@@ -6,7 +6,6 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.cutover.CutoverPolicy;
-import dev.ferry.engine.cutover.CutoverLock;
 import dev.ferry.engine.cutover.CutoverRequests;
 import dev.ferry.engine.cutover.CutoverResult;
 import dev.ferry.engine.cutover.CutoverRunner;
@@ -84,11 +83,7 @@ final class CutoverCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Connection c = JdbcConnector.target(targetOption.url).open()) {
-                if (!CutoverLock.running(c)) {
-                    throw new FerryException(ErrorCode.CONFIGURATION, "Unable to approve: no cutover is running on this target; "
-                            + "nothing was requested");
-                }
-                CutoverRequests.request(c, CutoverRequests.APPROVE);
+                CutoverRequests.requestOfRunningCutover(c, CutoverRequests.APPROVE);
                 Console.line("Approved the running cutover");
                 return 0;
             } catch (java.sql.SQLException e) {

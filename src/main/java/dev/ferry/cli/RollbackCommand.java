@@ -2,7 +2,6 @@ package dev.ferry.cli;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.cutover.CutoverLock;
 import dev.ferry.engine.cutover.CutoverRequests;
 import dev.ferry.engine.source.JdbcConnector;
 import java.sql.Connection;
@@ -19,11 +18,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Connection c = JdbcConnector.target(targetOption.url).open()) {
-            if (!CutoverLock.running(c)) {
-                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to roll back: no cutover is running on this target; "
-                        + "nothing was requested");
-            }
-            CutoverRequests.request(c, CutoverRequests.ROLLBACK);
+            CutoverRequests.requestOfRunningCutover(c, CutoverRequests.ROLLBACK);
             Console.line("Asked the running cutover to roll back");
             return 0;
         } catch (java.sql.SQLException e) {

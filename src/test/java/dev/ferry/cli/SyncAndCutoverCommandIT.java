@@ -63,7 +63,7 @@ class SyncAndCutoverCommandIT {
         assertThat(Migrations.count(target, "pg_tables WHERE schemaname = 'ferry' AND tablename = 'cutover_request'"))
                 .as("no request left for a later cutover").isZero();
 
-        try (dev.ferry.engine.cutover.CutoverLock running = dev.ferry.engine.cutover.CutoverLock.acquire(TestPostgres.connect(target))) {
+        try (dev.ferry.engine.journal.AdvisoryLock running = dev.ferry.engine.cutover.CutoverLock.acquire(TestPostgres.connect(target))) {
             PlanCommandIT.Run asked = PlanCommandIT.ferry("rollback", "--target", target);
             assertThat(asked.exit()).as(asked.err()).isZero();
             assertThat(Migrations.count(target, "ferry.cutover_request WHERE kind = 'rollback'")).isEqualTo(1);

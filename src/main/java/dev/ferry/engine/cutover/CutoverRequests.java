@@ -48,6 +48,18 @@ public final class CutoverRequests {
         }
     }
 
+    /**
+     * Asks the cutover running on this target for {@code kind}; with none running, refuses and
+     * records nothing, so no later cutover picks the request up.
+     */
+    public static void requestOfRunningCutover(Connection target, String kind) {
+        if (!CutoverLock.running(target)) {
+            throw new FerryException(ErrorCode.CONFIGURATION, "Unable to request " + kind + ": no cutover is running on this target; "
+                    + "nothing was requested");
+        }
+        request(target, kind);
+    }
+
     /** Polls whether {@code kind} was requested. */
     public static java.util.function.BooleanSupplier poll(Supplier<Connection> target, String kind) {
         return () -> {

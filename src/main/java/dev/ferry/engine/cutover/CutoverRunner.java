@@ -84,7 +84,7 @@ public final class CutoverRunner {
     }
 
     /** Takes the target's cutover lock for an in-process run (refused while another cutover runs there). */
-    public CutoverLock lock() {
+    public dev.ferry.engine.journal.AdvisoryLock lock() {
         return CutoverLock.acquire(target.get());
     }
 

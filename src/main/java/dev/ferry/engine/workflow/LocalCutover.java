@@ -43,7 +43,7 @@ public final class LocalCutover {
 
     /** Runs the whole cutover, approve and rollback polled from {@code approved} and {@code rollbackRequested}. */
     public CutoverResult run(BooleanSupplier approved, BooleanSupplier rollbackRequested) {
-        try (CutoverLock lock = steps.lock();
+        try (dev.ferry.engine.journal.AdvisoryLock lock = steps.lock();
              LocalWorkflowPort port = new LocalWorkflowPort(1, activities(steps), s -> steps.log().accept("cutover: " + s.phase()), clock)) {
             port.pollEvent(CutoverWorkflow.APPROVE_EVENT, approved).pollEvent(CutoverWorkflow.ROLLBACK_EVENT, rollbackRequested);
             return new CutoverWorkflow().run(port, CutoverWorkflow.Request.of(steps.policy()));

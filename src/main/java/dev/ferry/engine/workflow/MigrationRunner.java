@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.copy.CopyProgress;
 import dev.ferry.engine.copy.CopyReport;
+import dev.ferry.engine.journal.AdvisoryLock;
 import dev.ferry.engine.journal.TargetLock;
 import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.source.JdbcConnector;
@@ -52,7 +53,7 @@ public final class MigrationRunner {
         SourceDialect dialect = SourceDialects.forUrl(source.url());
         int workers = options.effectiveWorkers();
         long started = System.nanoTime();
-        try (TargetLock lock = TargetLock.acquire(target.open());
+        try (AdvisoryLock lock = TargetLock.acquire(target.open());
              HikariDataSource sourcePool = source.pool(workers);
              HikariDataSource targetPool = target.pool(workers)) {
             MigrationActivities activities = new MigrationActivities(dialect, source.url(), config, options,

@@ -69,7 +69,7 @@ class CopyFailureIT {
     void aSecondRunOnTheSameTargetIsRefused() throws Exception {
         String source = SampleSource.create("lock", 5);
         String target = TestPostgres.newDatabase("lock");
-        try (TargetLock held = TargetLock.acquire(TestPostgres.connect(target))) {
+        try (dev.ferry.engine.journal.AdvisoryLock held = TargetLock.acquire(TestPostgres.connect(target))) {
             assertThatThrownBy(() -> Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small()))
                     .isInstanceOf(FerryException.class).hasMessageContaining("another Ferry run is working on this target")
                     .hasMessageContaining("backend pid")
