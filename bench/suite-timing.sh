@@ -18,7 +18,7 @@ run() {
   end=$(date +%s)
   local slowest
   slowest=$(grep -ho 'testcase name="[^"]*" classname="[^"]*" time="[0-9.]*"' target/surefire-reports/*.xml target/failsafe-reports/*.xml \
-    | sed 's/.*name="\([^"]*\)" classname="\([^"]*\)" time="\([0-9.]*\)"/\3 \2.\1/' | sort -rn | head -1)
+    | sed 's/.*name="\([^"]*\)" classname="\([^"]*\)" time="\([0-9.]*\)"/\3 \2.\1/' | sort -rn | sed -n 1p || true)
   echo "$label $((end - start)) s $status (slowest test: $slowest s)"
   echo "$((end - start))" >>"$WORK/$2"
 }

@@ -1,0 +1,57 @@
+package dev.ferry.engine.copy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The binary COPY framing: header, rows of length-prefixed fields (-1 for NULL), trailer, big-endian throughout (issue 18.6). */
+class BinaryRowBufferTest {
+    @Test
+    void aRowIsFramedAsPostgresReadsIt() {
+        BinaryRowBuffer b = new BinaryRowBuffer();
+        b.header();
+        b.startRow(4);
+        b.fieldInt64(Long.MIN_VALUE);
+        b.writeNull();
+        b.fieldText("é🍳");
+        b.fieldInt16(-2);
+        b.trailer();
+        ByteBuffer r = ByteBuffer.wrap(Arrays.copyOf(b.array(), b.size()));
+        byte[] header = new byte[19];
+        r.get(header);
+        assertThat(new String(header, 0, 11, StandardCharsets.ISO_8859_1)).isEqualTo("PGCOPY\n\u00ff\r\n\0");
+        assertThat(r.getShort()).isEqualTo((short) 4);
+        assertThat(r.getInt()).isEqualTo(8);
+        assertThat(r.getLong()).isEqualTo(Long.MIN_VALUE);
+        assertThat(r.getInt()).as("NULL").isEqualTo(-1);
+        byte[] text = "é🍳".getBytes(StandardCharsets.UTF_8);
+        assertThat(r.getInt()).isEqualTo(text.length);
+        byte[] got = new byte[text.length];
+        r.get(got);
+        assertThat(got).isEqualTo(text);
+        assertThat(r.getInt()).isEqualTo(2);
+        assertThat(r.getShort()).isEqualTo((short) -2);
+        assertThat(r.getShort()).as("trailer").isEqualTo((short) -1);
+        assertThat(r.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void itAsksToBeFlushedOnceItHoldsAQuarterMegabyteAndStartsOverEmpty() {
+        BinaryRowBuffer b = new BinaryRowBuffer();
+        byte[] kilobyte = new byte[1024];
+        int rows = 0;
+        while (!b.shouldFlush()) {
+            b.startRow(1);
+            b.field(kilobyte);
+            rows++;
+        }
+        assertThat(b.size()).isGreaterThanOrEqualTo(BinaryRowBuffer.FLUSH_BYTES).isLessThan(BinaryRowBuffer.FLUSH_BYTES + 1100);
+        assertThat(rows).isEqualTo((BinaryRowBuffer.FLUSH_BYTES + 1029) / 1030);
+        b.reset();
+        assertThat(b.size()).isZero();
+        assertThat(b.shouldFlush()).isFalse();
+    }
+}
