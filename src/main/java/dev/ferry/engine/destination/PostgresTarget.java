@@ -29,6 +29,14 @@ public final class PostgresTarget {
         return new PostgresChangeCapture();
     }
 
+    /** Makes a session of Ferry's on the target writable, fenced or not (the fence keeps a read-only default). */
+    public static Connection writable(Connection target) throws java.sql.SQLException {
+        try (java.sql.Statement st = target.createStatement()) {
+            st.execute(PostgresWriteFreeze.ALLOW_WRITES);
+        }
+        return target;
+    }
+
     /** The fence that keeps the application off the target after a rollback, on the configured roles. */
     public static WriteFreeze fence(FreezeConfig config) {
         return new PostgresWriteFreeze(config.postgresRoles());

@@ -123,9 +123,8 @@ public final class SyncRunner {
 
     /** Ferry's own target sessions write even while the target is fenced for the application (after a rollback). */
     private static Connection writable(Connection target) {
-        try (java.sql.Statement st = target.createStatement()) {
-            st.execute("SET SESSION default_transaction_read_only = off");
-            return target;
+        try {
+            return dev.ferry.engine.destination.PostgresTarget.writable(target);
         } catch (java.sql.SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to open a writable target session", e);
         }

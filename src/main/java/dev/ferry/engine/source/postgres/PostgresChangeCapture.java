@@ -165,28 +165,13 @@ public final class PostgresChangeCapture implements ChangeCapture {
         }
     }
 
-    /** Runs {@code ddl} in its own transaction with a short lock timeout, retrying when a lock is busy or a deadlock ends it. */
+    /** Runs {@code ddl} in its own transaction with a short lock timeout, tried again while a lock is busy or a deadlock ends it. */
     private static void underShortLocks(Connection c, String ddl) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'");
-                    st.execute(ddl);
-                    c.commit();
-                    return;
-                } catch (SQLException e) {
-                    c.rollback();
-                    boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-                    if (!busy || attempt == LOCK_ATTEMPTS) {
-                        throw e;
-                    }
-                }
+        LockBoundTransaction.run(c, LOCK_TIMEOUT_MILLIS, LOCK_ATTEMPTS, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(ddl);
             }
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     private static String quote(String identifier) {

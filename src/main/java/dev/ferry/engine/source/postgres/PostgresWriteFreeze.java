@@ -51,6 +51,8 @@ public final class PostgresWriteFreeze implements WriteFreeze {
             + "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
             + "AND usesysid <> (SELECT oid FROM pg_roles WHERE rolname = session_user)";
 
+    /** Makes a session of Ferry's writable whatever the database's read-only default. */
+    public static final String ALLOW_WRITES = "SET SESSION default_transaction_read_only = off";
     static final int LOCK_TIMEOUT_MILLIS = 5_000;
     static final int ATTEMPTS = 6;
     private final List<String> applicationRoles;
@@ -81,12 +83,13 @@ public final class PostgresWriteFreeze implements WriteFreeze {
         try {
             List<Grant> grants = grants(c);
             boolean ferrySuper = bool(c, FERRY_IS_SUPERUSER, null);
+            java.util.Set<String> asked = new java.util.HashSet<>(); // one membership question per role, not per grant
             for (Grant g : grants) {
                 if (g.superuser()) {
                     return Optional.of("role " + g.grantee() + " writes to " + g.schema() + "." + g.table()
                             + " as a superuser, and no fence stops a superuser; let the application write as a role of its own");
                 }
-                if (!ferrySuper && !g.grantee().equals("PUBLIC") && bool(c, FERRY_IS_MEMBER, g.grantee())) {
+                if (!ferrySuper && !g.grantee().equals("PUBLIC") && asked.add(g.grantee()) && bool(c, FERRY_IS_MEMBER, g.grantee())) {
                     return Optional.of("Ferry's role is a member of " + g.grantee() + ", whose write grants the fence revokes; run Ferry "
                             + "as a role with grants of its own (the tables' owner)");
                 }
@@ -158,7 +161,7 @@ public final class PostgresWriteFreeze implements WriteFreeze {
 
     @Override
     public void allowWrites(Connection c) {
-        run(c, "allow Ferry's session to write", "SET SESSION default_transaction_read_only = off");
+        run(c, "allow Ferry's session to write", ALLOW_WRITES);
     }
 
     /** Whether a fence of Ferry's is on: grants recorded as revoked, or the database's read-only default set. */
@@ -195,44 +198,15 @@ public final class PostgresWriteFreeze implements WriteFreeze {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run() throws SQLException;
-    }
-
     /**
      * Runs {@code work} in one transaction whose lock waits are bounded ({@value #LOCK_TIMEOUT_MILLIS}
      * ms): revoking on a table waits for the application's open transactions on it, and one that
      * waits on the fence in turn is a deadlock; either way the whole transaction is tried again, up
      * to {@value #ATTEMPTS} times, so the fence never waits without end.
      */
-    private static void transaction(Connection c, String what, Work work) {
+    private static void transaction(Connection c, String what, LockBoundTransaction.Work work) {
         try {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        try (Statement st = c.createStatement()) {
-                            st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'");
-                        }
-                        work.run();
-                        c.commit();
-                        return;
-                    } catch (SQLException e) {
-                        c.rollback();
-                        boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-                        if (!busy || attempt == ATTEMPTS) {
-                            throw e;
-                        }
-                    } catch (RuntimeException e) {
-                        c.rollback();
-                        throw e;
-                    }
-                }
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            LockBoundTransaction.run(c, LOCK_TIMEOUT_MILLIS, ATTEMPTS, work);
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to " + what, e);
         }
