@@ -84,8 +84,9 @@ public final class GroupedChanges {
                             Function<TableRef, FerryException> notMigrated) throws SQLException {
         Map<TableRef, Set<List<String>>> keys = new LinkedHashMap<>();
         Set<TableRef> whole = new HashSet<>();
+        Set<TableRef> migrated = new HashSet<>(parentsFirst);
         for (Change c : changes) {
-            if (!parentsFirst.contains(c.table())) {
+            if (!migrated.contains(c.table())) {
                 throw notMigrated.apply(c.table());
             }
             Set<List<String>> set = keys.computeIfAbsent(c.table(), t -> new LinkedHashSet<>());
