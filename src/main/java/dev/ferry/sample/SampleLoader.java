@@ -4,7 +4,7 @@ import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.h2.H2Dialect;
-import dev.ferry.engine.convert.SchemaApplier;
+import dev.ferry.engine.destination.SchemaApplier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.source.postgres.PostgresDialect;
-import dev.ferry.engine.convert.SchemaApplier;
+import dev.ferry.engine.destination.SchemaApplier;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,5 +1,9 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.destination.ValueCounters;
+import dev.ferry.engine.destination.ValueContext;
+import dev.ferry.engine.destination.ColumnCodec;
+import dev.ferry.engine.destination.BinaryRowBuffer;
 import dev.ferry.engine.config.ValuePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.destination.ValueCounters;
 import dev.ferry.engine.model.ChunkRange;
 
 /** What copying one chunk did. */

@@ -1,10 +1,12 @@
 package dev.ferry.engine.copy;
 
+import dev.ferry.engine.destination.ColumnCodecs;
+import dev.ferry.engine.destination.ColumnCodec;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.convert.DdlGenerator;
-import dev.ferry.engine.convert.PostgresTypeNames;
+import dev.ferry.engine.destination.DdlGenerator;
+import dev.ferry.engine.destination.PostgresTypeNames;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetTable;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ferry.engine.cutover;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.destination.DdlGenerator;
 import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
 import dev.ferry.engine.source.SourceDialect;

@@ -1,6 +1,6 @@
 package dev.ferry.engine.drizzle;
 
-import dev.ferry.engine.convert.PostgresTypeNames;
+import dev.ferry.engine.destination.PostgresTypeNames;
 import dev.ferry.engine.convert.TargetColumn;
 import java.util.Set;
 import java.util.regex.Matcher;

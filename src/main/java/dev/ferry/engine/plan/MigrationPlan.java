@@ -1,6 +1,6 @@
 package dev.ferry.engine.plan;
 
-import dev.ferry.engine.convert.DdlStatement;
+import dev.ferry.engine.destination.DdlStatement;
 import dev.ferry.engine.convert.TargetSchema;
 import java.util.List;
 

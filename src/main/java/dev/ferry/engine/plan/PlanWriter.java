@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.drizzle.DrizzleSchemaGenerator;
-import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.destination.DdlGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.JdbcUrls;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.destination.DdlGenerator;
 import dev.ferry.engine.convert.SchemaConverter;
 import dev.ferry.engine.convert.TargetSchema;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.source.KeyText;
 import dev.ferry.engine.source.SourceDialect;
-import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.destination.DdlGenerator;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetTable;
 import java.util.ArrayList;

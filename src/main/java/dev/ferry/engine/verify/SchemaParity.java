@@ -6,7 +6,7 @@ import dev.ferry.engine.model.ForeignKey;
 import dev.ferry.engine.model.Index;
 import dev.ferry.engine.model.KeyConstraint;
 import dev.ferry.engine.model.Table;
-import dev.ferry.engine.convert.PostgresTypeNames;
+import dev.ferry.engine.destination.PostgresTypeNames;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetForeignKey;
 import dev.ferry.engine.convert.TargetIndex;

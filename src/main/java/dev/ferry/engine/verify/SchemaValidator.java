@@ -5,7 +5,7 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.model.Table;
-import dev.ferry.engine.convert.DdlGenerator;
+import dev.ferry.engine.destination.DdlGenerator;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;

@@ -1,8 +1,8 @@
 package dev.ferry.engine.verify;
 
-import dev.ferry.engine.copy.TemporalRounding;
+import dev.ferry.engine.destination.TemporalRounding;
 import dev.ferry.engine.config.ValuePolicy;
-import dev.ferry.engine.convert.PostgresTypeNames;
+import dev.ferry.engine.destination.PostgresTypeNames;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

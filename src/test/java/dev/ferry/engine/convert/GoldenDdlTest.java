@@ -1,5 +1,6 @@
 package dev.ferry.engine.convert;
 
+import dev.ferry.engine.destination.DdlGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.engine.config.MigrationConfig;

@@ -1,8 +1,7 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.convert.PostgresTypeNames;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The codec for each PostgreSQL target type the row path writes. */
-final class ColumnCodecs {
+public final class ColumnCodecs {
     private static final Pattern MODIFIERS = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?$");
     /** Microseconds between 1970-01-01 and PostgreSQL's epoch 2000-01-01. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
@@ -33,7 +32,7 @@ final class ColumnCodecs {
     }
 
     /** The codec for {@code targetType}; {@link ErrorCode#UNSUPPORTED_TYPE} naming the column when there is none. */
-    static ColumnCodec forType(String targetType, String column) {
+    public static ColumnCodec forType(String targetType, String column) {
         String canonical = PostgresTypeNames.canonical(targetType);
         Matcher m = MODIFIERS.matcher(canonical);
         if (!m.matches()) {

@@ -1,4 +1,4 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.destination;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,6 @@ import java.sql.SQLException;
  * target type's binary format, refusing (or, where the policy says, replacing and counting) any
  * value the target cannot hold exactly.
  */
-interface ColumnCodec {
+public interface ColumnCodec {
     void copy(ResultSet rs, int index, String column, BinaryRowBuffer out, ValueContext ctx) throws SQLException;
 }

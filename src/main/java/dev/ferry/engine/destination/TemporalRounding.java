@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;

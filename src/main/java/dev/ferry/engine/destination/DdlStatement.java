@@ -1,4 +1,4 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.destination;
 
 /**
  * One DDL statement and the object it creates, so a failure can name the object.

@@ -1,4 +1,4 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.destination;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;

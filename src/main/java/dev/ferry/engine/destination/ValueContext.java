@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.ErrorCode;
@@ -11,7 +11,7 @@ import java.util.List;
  * What a codec needs besides the value: where it is (table, column, the row's key, for error
  * messages), the configured value policy, and the counters of values replaced or rounded.
  */
-final class ValueContext {
+public final class ValueContext {
     private final String table;
     private final List<String> keyColumns;
     private final List<Integer> keyIndexes;
@@ -23,7 +23,7 @@ final class ValueContext {
      * @param keyColumns source names of the key columns (may be empty)
      * @param keyIndexes their 1-based positions in the result set
      */
-    ValueContext(String table, List<String> keyColumns, List<Integer> keyIndexes, ValuePolicy policy, ValueCounters counters) {
+    public ValueContext(String table, List<String> keyColumns, List<Integer> keyIndexes, ValuePolicy policy, ValueCounters counters) {
         this.table = table;
         this.keyColumns = keyColumns;
         this.keyIndexes = keyIndexes;
@@ -31,7 +31,7 @@ final class ValueContext {
         this.counters = counters;
     }
 
-    void row(ResultSet rs) {
+    public void row(ResultSet rs) {
         this.current = rs;
     }
 
@@ -44,7 +44,7 @@ final class ValueContext {
     }
 
     /** A data error naming table, column and the row's key; never retried. */
-    FerryException error(String column, String problem) {
+    public FerryException error(String column, String problem) {
         return new FerryException(ErrorCode.DATA, "Unable to copy " + table + "." + column + " of the row with "
                 + key() + ": " + problem);
     }

@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

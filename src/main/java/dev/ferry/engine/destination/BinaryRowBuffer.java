@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * length and bytes (length -1 for NULL), then a trailer. The buffer is drained to the COPY stream
  * whenever it passes {@link #FLUSH_BYTES}, so memory stays bounded whatever the table size.
  */
-final class BinaryRowBuffer {
+public final class BinaryRowBuffer {
     static final int FLUSH_BYTES = 256 * 1024;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -25,15 +25,15 @@ final class BinaryRowBuffer {
         }
     }
 
-    void header() {
+    public void header() {
         out.write(HEADER, 0, HEADER.length);
     }
 
-    void trailer() {
+    public void trailer() {
         int16(-1);
     }
 
-    void startRow(int fields) {
+    public void startRow(int fields) {
         int16(fields);
     }
 
@@ -86,19 +86,19 @@ final class BinaryRowBuffer {
         out.write(bytes, 0, bytes.length);
     }
 
-    int size() {
+    public int size() {
         return out.size();
     }
 
-    boolean shouldFlush() {
+    public boolean shouldFlush() {
         return out.size() >= FLUSH_BYTES;
     }
 
-    byte[] array() {
+    public byte[] array() {
         return out.array();
     }
 
-    void reset() {
+    public void reset() {
         out.reset();
     }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.engine.copy;
+package dev.ferry.engine.destination;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
-package dev.ferry.engine.convert;
+package dev.ferry.engine.destination;
 
+import dev.ferry.engine.convert.TargetColumn;
+import dev.ferry.engine.convert.TargetTable;
+import dev.ferry.engine.convert.TargetKey;
+import dev.ferry.engine.convert.TargetSchema;
+import dev.ferry.engine.convert.TargetIndex;
+import dev.ferry.engine.convert.TargetForeignKey;
+import dev.ferry.engine.convert.TargetCheck;
 import dev.ferry.engine.model.Identity;
 import dev.ferry.engine.model.IndexColumn;
 import java.util.ArrayList;
