@@ -59,7 +59,7 @@ public final class Telemetry {
     }
 
     void phase(WorkflowStatus status) {
-        phases.add(1, Attributes.of(PHASE, status.phase()));
+        phases.add(1, Attributes.of(PHASE, status.phase().name()));
     }
 
     void table(ValidationReport.TableResult result) {

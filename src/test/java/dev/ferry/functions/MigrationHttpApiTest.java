@@ -15,6 +15,7 @@ import com.microsoft.durabletask.OrchestrationMetadata;
 import com.microsoft.durabletask.OrchestrationRuntimeStatus;
 import com.microsoft.durabletask.OrchestrationStatusQuery;
 import com.microsoft.durabletask.OrchestrationStatusQueryResult;
+import dev.ferry.engine.workflow.RunPhase;
 import dev.ferry.engine.workflow.WorkflowStatus;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +90,12 @@ class MigrationHttpApiTest {
         when(m.isInstanceFound()).thenReturn(true);
         when(m.getRuntimeStatus()).thenReturn(OrchestrationRuntimeStatus.RUNNING);
         when(m.isCustomStatusFetched()).thenReturn(true);
-        when(m.readCustomStatusAs(WorkflowStatus.class)).thenReturn(new WorkflowStatus("run-1", "COPYING", 10, 40, 1000, 4000, null));
+        when(m.readCustomStatusAs(WorkflowStatus.class)).thenReturn(new WorkflowStatus("run-1", RunPhase.COPYING, 10, 40, 1000, 4000, null));
         when(client.getInstanceMetadata("run-1", true)).thenReturn(m);
         ApiResponse ok = api.status("run-1");
         assertThat(ok.status()).isEqualTo(200);
         assertThat((Map<String, Object>) ok.body()).containsEntry("runtimeStatus", "RUNNING")
-                .containsEntry("progress", new WorkflowStatus("run-1", "COPYING", 10, 40, 1000, 4000, null));
+                .containsEntry("progress", new WorkflowStatus("run-1", RunPhase.COPYING, 10, 40, 1000, 4000, null));
         OrchestrationMetadata missing = mock(OrchestrationMetadata.class);
         when(client.getInstanceMetadata("nope", true)).thenReturn(missing);
         assertThat(error(api.status("nope"), 404)).contains("nope");

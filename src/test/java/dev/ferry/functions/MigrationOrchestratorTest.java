@@ -28,6 +28,7 @@ import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
 import dev.ferry.engine.workflow.WorkflowMessages.TableCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask;
 import dev.ferry.engine.workflow.TableCopyWorkflow;
+import dev.ferry.engine.workflow.RunPhase;
 import dev.ferry.engine.workflow.WorkflowStatus;
 import java.time.Instant;
 import java.util.List;
@@ -105,7 +106,7 @@ class MigrationOrchestratorTest {
         verify(ctx, org.mockito.Mockito.times(2)).allOf(anyList()); // the tables, then the validation fan-out
         ArgumentCaptor<Object> statuses = ArgumentCaptor.forClass(Object.class);
         verify(ctx, org.mockito.Mockito.atLeastOnce()).setCustomStatus(statuses.capture());
-        assertThat(statuses.getAllValues()).extracting(s -> ((WorkflowStatus) s).phase()).contains("COPYING", "VALIDATING").last().isEqualTo("DONE");
+        assertThat(statuses.getAllValues()).extracting(s -> ((WorkflowStatus) s).phase()).contains(RunPhase.COPYING, RunPhase.VALIDATING).last().isEqualTo(RunPhase.DONE);
     }
 
     @Test
@@ -152,7 +153,7 @@ class MigrationOrchestratorTest {
         assertThat(((ActivityEnvelope) finish.getValue()).payload().get("succeeded").asBoolean()).isFalse();
         ArgumentCaptor<Object> statuses = ArgumentCaptor.forClass(Object.class);
         verify(ctx, org.mockito.Mockito.atLeastOnce()).setCustomStatus(statuses.capture());
-        assertThat(((WorkflowStatus) statuses.getValue()).phase()).isEqualTo("MISMATCH");
+        assertThat(((WorkflowStatus) statuses.getValue()).phase()).isEqualTo(RunPhase.MISMATCH);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.ferry.engine.workflow.MigrationWorkflow;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
 import dev.ferry.engine.workflow.WorkflowMessages.RunStarted;
 import dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask;
+import dev.ferry.engine.workflow.RunPhase;
 import dev.ferry.engine.workflow.WorkflowStatus;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class PayloadSizeTest {
     @Test
     void theStatusApisGrpcMessageStaysFarBelowTheDefaultLimit() {
         String output = JACKSON.serialize(MigrationOrchestrator.RunResult.of(outcome(started(200, 50)), null));
-        String status = JACKSON.serialize(new WorkflowStatus(RUN, "DONE", 10_000, 10_000, 1_000_000_000L, 1_000_000_000L, "PARITY"));
+        String status = JACKSON.serialize(new WorkflowStatus(RUN, RunPhase.DONE, 10_000, 10_000, 1_000_000_000L, 1_000_000_000L, "PARITY"));
         GetInstanceResponse response = GetInstanceResponse.newBuilder().setExists(true).setOrchestrationState(OrchestrationState.newBuilder()
                 .setInstanceId("ferry-0123456789abcdef-" + RUN).setName(FunctionNames.ORCHESTRATOR).setInput(StringValue.of(JACKSON.serialize(REQUEST)))
                 .setOutput(StringValue.of(output)).setCustomStatus(StringValue.of(status))).build();

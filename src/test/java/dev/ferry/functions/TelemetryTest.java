@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import com.microsoft.durabletask.TaskOrchestrationContext;
 import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.workflow.RunPhase;
 import dev.ferry.engine.workflow.WorkflowStatus;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -29,7 +30,7 @@ class TelemetryTest {
     void phaseChangesAreCountedOnlyWhenNotReplaying() {
         TaskOrchestrationContext ctx = mock(TaskOrchestrationContext.class);
         DurableWorkflowPort port = new DurableWorkflowPort(ctx, null, telemetry);
-        WorkflowStatus copying = new WorkflowStatus("run", "COPYING", 0, 1, 0, 1, null);
+        WorkflowStatus copying = new WorkflowStatus("run", RunPhase.COPYING, 0, 1, 0, 1, null);
         when(ctx.getIsReplaying()).thenReturn(true);
         port.setStatus(copying);
         assertThat(sum(reader.collectAllMetrics(), "ferry.run.phase")).isZero();

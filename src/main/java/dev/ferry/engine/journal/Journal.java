@@ -64,13 +64,13 @@ public final class Journal {
     public enum Phase { STARTED, SCHEMA, CHUNKS, COPIED, POST_DATA, VALIDATED, DONE }
 
     /** A run row. */
-    public record Run(UUID id, String fingerprint, Phase phase, String status) {
+    public record Run(UUID id, String fingerprint, Phase phase, RunStatus status) {
     }
 
     /** A chunk row as the copy needs it. */
-    public record Chunk(ChunkRange range, String status, int attempts, long plannedRows, long rows) {
+    public record Chunk(ChunkRange range, ChunkStatus status, int attempts, long plannedRows, long rows) {
         public boolean done() {
-            return "done".equals(status);
+            return status == ChunkStatus.DONE;
         }
     }
 
@@ -83,11 +83,12 @@ public final class Journal {
 
     public static Optional<Run> unfinished(Connection c, String fingerprint) {
         try (PreparedStatement ps = c.prepareStatement("SELECT run_id, fingerprint, phase, status FROM ferry.run "
-                + "WHERE fingerprint = ? AND status <> 'done' ORDER BY started_at DESC LIMIT 1")) {
+                + "WHERE fingerprint = ? AND status <> ? ORDER BY started_at DESC LIMIT 1")) {
             ps.setString(1, fingerprint);
+            ps.setString(2, RunStatus.DONE.stored());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Run(rs.getObject(1, UUID.class), rs.getString(2),
-                        Phase.valueOf(rs.getString(3)), rs.getString(4))) : Optional.empty();
+                        Phase.valueOf(rs.getString(3)), RunStatus.read(rs.getString(4)))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.COPY, "Unable to read the journal", e);
@@ -115,21 +116,21 @@ public final class Journal {
 
     public static Run start(Connection c, String fingerprint, String redactedSource) {
         UUID id = UUID.randomUUID();
-        update(c, "start a run", "INSERT INTO ferry.run (run_id, fingerprint, source, phase, status) VALUES (?, ?, ?, ?, 'running')",
-                id, fingerprint, redactedSource, Phase.STARTED.name());
-        return new Run(id, fingerprint, Phase.STARTED, "running");
+        update(c, "start a run", "INSERT INTO ferry.run (run_id, fingerprint, source, phase, status) VALUES (?, ?, ?, ?, ?)",
+                id, fingerprint, redactedSource, Phase.STARTED.name(), RunStatus.RUNNING.stored());
+        return new Run(id, fingerprint, Phase.STARTED, RunStatus.RUNNING);
     }
 
     /** Sets the phase; callers put this in the same transaction as the work the phase stands for. */
     public static void phase(Connection c, UUID run, Phase phase) {
         update(c, "record phase " + phase, "UPDATE ferry.run SET phase = ?, status = ?, updated_at = now(), "
                 + "finished_at = CASE WHEN ? THEN now() END WHERE run_id = ?",
-                phase.name(), phase == Phase.DONE ? "done" : "running", phase == Phase.DONE, run);
+                phase.name(), (phase == Phase.DONE ? RunStatus.DONE : RunStatus.RUNNING).stored(), phase == Phase.DONE, run);
     }
 
     public static void failed(Connection c, UUID run, String error) {
-        update(c, "record the failure", "UPDATE ferry.run SET status = 'failed', last_error = ?, updated_at = now() WHERE run_id = ?",
-                error, run);
+        update(c, "record the failure", "UPDATE ferry.run SET status = ?, last_error = ?, updated_at = now() WHERE run_id = ?",
+                RunStatus.FAILED.stored(), error, run);
     }
 
     /** Records a table's chunks; {@code chunkRows} spreads the planned row count over them for progress. */
@@ -161,7 +162,7 @@ public final class Journal {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ChunkRange range = new ChunkRange(parseTable(rs.getString(1)), rs.getInt(2), list(rs.getArray(3)), list(rs.getArray(4)));
-                    out.add(new Chunk(range, rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getLong(8)));
+                    out.add(new Chunk(range, ChunkStatus.read(rs.getString(5)), rs.getInt(6), rs.getLong(7), rs.getLong(8)));
                 }
             }
             return out;
@@ -178,22 +179,22 @@ public final class Journal {
     }
 
     public static void attempt(Connection c, UUID run, ChunkRange r) {
-        update(c, "record an attempt of " + r, "UPDATE ferry.chunk SET attempts = attempts + 1, started_at = coalesce(started_at, now()) "
+        updateChunk(c, r, "record an attempt of " + r, "UPDATE ferry.chunk SET attempts = attempts + 1, started_at = coalesce(started_at, now()) "
                 + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?", run, tableKey(r.table()), r.number());
     }
 
     /** Marks a chunk done; called inside the chunk's copy transaction. */
     public static void done(Connection c, UUID run, ChunkRange r, long rows, long bytes, double seconds, String replacedJson,
                             String roundedJson) {
-        update(c, "mark " + r + " done", "UPDATE ferry.chunk SET status = 'done', rows = ?, bytes = ?, seconds = ?, "
+        updateChunk(c, r, "mark " + r + " done", "UPDATE ferry.chunk SET status = ?, rows = ?, bytes = ?, seconds = ?, "
                 + "finished_at = now(), replaced = ?::jsonb, rounded = ?::jsonb, last_error = NULL "
                 + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?",
-                rows, bytes, seconds, replacedJson, roundedJson, run, tableKey(r.table()), r.number());
+                ChunkStatus.DONE.stored(), rows, bytes, seconds, replacedJson, roundedJson, run, tableKey(r.table()), r.number());
     }
 
     public static void chunkFailed(Connection c, UUID run, ChunkRange r, String error) {
-        update(c, "record the failure of " + r, "UPDATE ferry.chunk SET status = 'failed', last_error = ? "
-                + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?", error, run, tableKey(r.table()), r.number());
+        updateChunk(c, r, "record the failure of " + r, "UPDATE ferry.chunk SET status = ?, last_error = ? "
+                + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?", ChunkStatus.FAILED.stored(), error, run, tableKey(r.table()), r.number());
     }
 
     /** Per table over every chunk of the run: rows, bytes, chunks, attempts, wall seconds, and value counters. */
@@ -251,18 +252,26 @@ public final class Journal {
         update(c, "record step " + step, "INSERT INTO ferry.step (run_id, step) VALUES (?, ?)", run, step);
     }
 
+    /** A table's key in the journal: its schema and name, each double-quoted (see {@link TableKeys}). */
     public static String tableKey(TableRef t) {
-        return t.schema() + "." + t.name();
+        return TableKeys.format(t);
     }
 
-    /** Parses {@link #tableKey}; schema names with a dot are not supported in the journal. */
+    /** Reads {@link #tableKey}, and the unquoted {@code schema.name} of journals written before it. */
     public static TableRef parseTable(String key) {
-        int dot = key.indexOf('.');
-        return new TableRef(key.substring(0, dot), key.substring(dot + 1));
+        return TableKeys.parse(key);
     }
 
     private static List<String> list(Array a) throws SQLException {
         return a == null ? null : Arrays.asList((String[]) a.getArray());
+    }
+
+    /** Updates one chunk's row; a chunk the journal does not hold is an error, never a silent no-op. */
+    private static void updateChunk(Connection c, ChunkRange r, String what, String sql, Object... params) {
+        if (update(c, what, sql, params) != 1) {
+            throw new FerryException(ErrorCode.COPY, "Unable to " + what + ": the journal holds no chunk " + r.number()
+                    + " of table " + r.table());
+        }
     }
 
     private static void run(Connection c, String what, String sql) {
@@ -273,12 +282,12 @@ public final class Journal {
         }
     }
 
-    private static void update(Connection c, String what, String sql, Object... params) {
+    private static int update(Connection c, String what, String sql, Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.COPY, "Unable to " + what, e);
         }

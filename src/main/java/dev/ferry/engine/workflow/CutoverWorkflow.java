@@ -194,13 +194,21 @@ public final class CutoverWorkflow {
         return result;
     }
 
-    /** The cutover's phases as operators see them ({@code CUTOVER_} and the name, in the run's status). */
+    /** The cutover's phases; operators see each as its {@link RunPhase} ({@code CUTOVER_} and the name). */
     public enum Phase {
-        SYNCING, WAITING_FOR_GO, PREFLIGHT, SWITCHING, HEALTH_WINDOW, COMPLETED, ROLLING_BACK, ROLLED_BACK, ABORTED;
+        SYNCING(RunPhase.CUTOVER_SYNCING), WAITING_FOR_GO(RunPhase.CUTOVER_WAITING_FOR_GO), PREFLIGHT(RunPhase.CUTOVER_PREFLIGHT),
+        SWITCHING(RunPhase.CUTOVER_SWITCHING), HEALTH_WINDOW(RunPhase.CUTOVER_HEALTH_WINDOW), COMPLETED(RunPhase.CUTOVER_COMPLETED),
+        ROLLING_BACK(RunPhase.CUTOVER_ROLLING_BACK), ROLLED_BACK(RunPhase.CUTOVER_ROLLED_BACK), ABORTED(RunPhase.CUTOVER_ABORTED);
 
-        /** The status text operators see. */
-        public String status() {
-            return "CUTOVER_" + name();
+        private final RunPhase status;
+
+        Phase(RunPhase status) {
+            this.status = status;
+        }
+
+        /** The phase operators see in the status. */
+        public RunPhase status() {
+            return status;
         }
     }
 

@@ -55,14 +55,14 @@ public final class MigrationWorkflow {
             provision(port);
         }
         if (request.captureChanges()) {
-            port.setStatus(new WorkflowStatus(null, "CAPTURING_CHANGES", 0, 0, 0, 0, null));
+            port.setStatus(new WorkflowStatus(null, RunPhase.CAPTURING_CHANGES, 0, 0, 0, 0, null));
             port.callActivity(ActivityNames.SYNC_CAPTURE, request, Long.class).await();
         }
-        port.setStatus(new WorkflowStatus(null, "PLANNING", 0, 0, 0, 0, null));
+        port.setStatus(new WorkflowStatus(null, RunPhase.PLANNING, 0, 0, 0, 0, null));
         RunStarted run = port.callActivity(ActivityNames.START_RUN, request, RunStarted.class).await();
         int done = run.chunksTotal() - run.pending().size();
         long rows = run.rowsAlreadyCopied();
-        port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        port.setStatus(new WorkflowStatus(run.runId(), RunPhase.COPYING, done, run.chunksTotal(), rows, run.rowsPlanned(), null));
         Map<String, List<ChunkTask>> byTable = new LinkedHashMap<>();
         for (ChunkTask task : run.pending()) {
             byTable.computeIfAbsent(task.table(), t -> new ArrayList<>()).add(task);
@@ -76,24 +76,24 @@ public final class MigrationWorkflow {
             done += copied.chunks();
             rows += copied.rows();
         }
-        port.setStatus(new WorkflowStatus(run.runId(), "COPYING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
-        port.setStatus(new WorkflowStatus(run.runId(), "POST_DATA", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        port.setStatus(new WorkflowStatus(run.runId(), RunPhase.COPYING, done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+        port.setStatus(new WorkflowStatus(run.runId(), RunPhase.POST_DATA, done, run.chunksTotal(), rows, run.rowsPlanned(), null));
         port.callActivity(ActivityNames.POST_DATA, new RunRef(run.runId()), Integer.class).await();
         ValidationReport validation = null;
         if (request.validate()) {
-            port.setStatus(new WorkflowStatus(run.runId(), "VALIDATING", done, run.chunksTotal(), rows, run.rowsPlanned(), null));
+            port.setStatus(new WorkflowStatus(run.runId(), RunPhase.VALIDATING, done, run.chunksTotal(), rows, run.rowsPlanned(), null));
             validation = validate(port, run);
         }
         boolean parity = validation == null || validation.parity();
         port.callActivity(ActivityNames.FINISH_RUN, new RunFinished(run.runId(), parity), Boolean.class).await();
-        port.setStatus(new WorkflowStatus(run.runId(), parity ? "DONE" : "MISMATCH", done, run.chunksTotal(), rows,
+        port.setStatus(new WorkflowStatus(run.runId(), parity ? RunPhase.DONE : RunPhase.MISMATCH, done, run.chunksTotal(), rows,
                 run.rowsPlanned(), validation == null ? null : validation.result()));
         return new Outcome(run, rows, validation, parity);
     }
 
     /** Starts the server's creation, waits on durable timers until it is ready, then configures it. */
     private static void provision(WorkflowPort port) {
-        port.setStatus(new WorkflowStatus(null, "PROVISIONING", 0, 0, 0, 0, null));
+        port.setStatus(new WorkflowStatus(null, RunPhase.PROVISIONING, 0, 0, 0, 0, null));
         ProvisionProgress p = port.callActivity(ActivityNames.PROVISION_START, new ProvisionStep(0), ProvisionProgress.class).await();
         for (int poll = 1; !p.ready(); poll++) {
             if (poll > MAX_PROVISION_POLLS) {

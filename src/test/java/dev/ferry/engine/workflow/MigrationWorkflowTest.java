@@ -117,7 +117,7 @@ class MigrationWorkflowTest {
         assertThat(port.calls.subList(132, port.calls.size())).containsExactly(ActivityNames.POST_DATA,
                 ActivityNames.VALIDATE_SCHEMA, ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_TABLE, ActivityNames.FINISH_RUN);
         assertThat(port.statuses).extracting(WorkflowStatus::chunksDone).contains(0, 130);
-        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo("DONE");
+        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo(RunPhase.DONE);
         assertThat(out.validation().parity()).isTrue();
     }
 
@@ -135,7 +135,7 @@ class MigrationWorkflowTest {
         MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true));
         assertThat(out.succeeded()).isFalse();
         assertThat(out.validation().result()).isEqualTo(ValidationReport.MISMATCH);
-        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo("MISMATCH");
+        assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo(RunPhase.MISMATCH);
     }
 
     @Test
@@ -166,7 +166,7 @@ class MigrationWorkflowTest {
         assertThat(port.calls.subList(0, 5)).containsExactly(ActivityNames.PROVISION_START, ActivityNames.PROVISION_POLL,
                 ActivityNames.PROVISION_POLL, ActivityNames.PROVISION_CONFIGURE, ActivityNames.START_RUN);
         assertThat(port.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
-        assertThat(port.statuses.get(0).phase()).isEqualTo("PROVISIONING");
+        assertThat(port.statuses.get(0).phase()).isEqualTo(RunPhase.PROVISIONING);
     }
 
     @Test
