@@ -34,9 +34,11 @@ public final class PostgresChangeCapture implements ChangeCapture {
             CREATE SCHEMA IF NOT EXISTS ferry_cdc;
             CREATE TABLE IF NOT EXISTS ferry_cdc.change (
                 position bigserial PRIMARY KEY,
+                table_schema text,
                 table_name text NOT NULL,
                 key_values text[] NOT NULL,
                 changed_at timestamptz NOT NULL DEFAULT clock_timestamp());
+            ALTER TABLE ferry_cdc.change ADD COLUMN IF NOT EXISTS table_schema text;
             CREATE OR REPLACE FUNCTION ferry_cdc.capture() RETURNS trigger LANGUAGE plpgsql
             SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
             DECLARE
@@ -49,10 +51,10 @@ public final class PostgresChangeCapture implements ChangeCapture {
                     IF TG_OP <> 'INSERT' THEN old_key := old_key || (to_jsonb(OLD) ->> c); END IF;
                 END LOOP;
                 IF TG_OP <> 'DELETE' THEN
-                    INSERT INTO ferry_cdc.change (table_name, key_values) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, new_key);
+                    INSERT INTO ferry_cdc.change (table_schema, table_name, key_values) VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, new_key);
                 END IF;
                 IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old_key IS DISTINCT FROM new_key) THEN
-                    INSERT INTO ferry_cdc.change (table_name, key_values) VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, old_key);
+                    INSERT INTO ferry_cdc.change (table_schema, table_name, key_values) VALUES (TG_TABLE_SCHEMA, TG_TABLE_NAME, old_key);
                 END IF;
                 RETURN NULL;
             END
@@ -89,22 +91,31 @@ public final class PostgresChangeCapture implements ChangeCapture {
     @Override
     public List<Change> changesAfter(Connection source, long position, int limit) {
         List<Change> out = new ArrayList<>();
-        try (PreparedStatement ps = source.prepareStatement("SELECT position, table_name, key_values FROM ferry_cdc.change "
+        try (PreparedStatement ps = source.prepareStatement("SELECT position, table_schema, table_name, key_values FROM ferry_cdc.change "
                 + "ORDER BY position LIMIT ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(2);
-                    int dot = name.indexOf('.');
-                    Array key = rs.getArray(3);
-                    out.add(new Change(rs.getLong(1), new TableRef(name.substring(0, dot), name.substring(dot + 1)),
-                            Arrays.asList((String[]) key.getArray())));
+                    Array key = rs.getArray(4);
+                    out.add(new Change(rs.getLong(1), table(rs.getString(2), rs.getString(3)), Arrays.asList((String[]) key.getArray())));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read captured changes", e);
         }
+    }
+
+    /**
+     * The captured change's table; a change recorded before the log had {@code table_schema} holds
+     * {@code schema.name} in {@code table_name} (those schemas had no dot in practice).
+     */
+    private static TableRef table(String schema, String name) {
+        if (schema != null) {
+            return new TableRef(schema, name);
+        }
+        int dot = name.indexOf('.');
+        return new TableRef(name.substring(0, dot), name.substring(dot + 1));
     }
 
     @Override
