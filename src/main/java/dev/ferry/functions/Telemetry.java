@@ -79,7 +79,7 @@ public final class Telemetry {
     }
 
     void parity(ValidationReport report) {
-        parity.add(1, Attributes.of(RESULT, report.result()));
+        parity.add(1, Attributes.of(RESULT, report.result().name()));
         report.tables().forEach(this::table);
     }
 }

@@ -81,7 +81,7 @@ class MigrationOrchestratorTest {
 
     private void tablesValidate(boolean equal) {
         Task<ValidationReport.TableResult> result = done(new ValidationReport.TableResult("dbo.Account", "public.Account",
-                equal ? "EQUAL" : "MISMATCH", 700, 700, 1, equal ? 0 : 1, 0, 0, equal ? 0 : 1, 0, false, List.of(), List.of()));
+                equal ? ValidationReport.TableStatus.EQUAL : ValidationReport.TableStatus.MISMATCH, 700, 700, 1, equal ? 0 : 1, 0, 0, equal ? 0 : 1, 0, false, List.of(), List.of()));
         when(ctx.callActivity(eq(ActivityNames.VALIDATE_TABLE), any(), any(TaskOptions.class), eq(ValidationReport.TableResult.class)))
                 .thenReturn(result);
     }

@@ -47,8 +47,8 @@ class PayloadSizeTest {
 
     private static MigrationWorkflow.Outcome outcome(RunStarted run) {
         List<ValidationReport.TableResult> tables = run.tables().stream().map(t -> new ValidationReport.TableResult(t,
-                t.replace("dbo.", "public."), "EQUAL", 5_000_000, 5_000_000, 1024, 0, 0, 0, 0, 0, false, List.of(), List.of())).toList();
-        ValidationReport report = new ValidationReport("hash", ValidationReport.PARITY, 812.5,
+                t.replace("dbo.", "public."), ValidationReport.TableStatus.EQUAL, 5_000_000, 5_000_000, 1024, 0, 0, 0, 0, 0, false, List.of(), List.of())).toList();
+        ValidationReport report = new ValidationReport("hash", ValidationReport.Verdict.PARITY, 812.5,
                 new ValidationReport.SchemaResult(List.of(), Map.of("tables", "200 of 200", "indexes", "640 of 640")), tables);
         return new MigrationWorkflow.Outcome(run, run.rowsPlanned(), report, true);
     }
@@ -78,7 +78,7 @@ class PayloadSizeTest {
     @Test
     void theStatusApisGrpcMessageStaysFarBelowTheDefaultLimit() {
         String output = JACKSON.serialize(MigrationOrchestrator.RunResult.of(outcome(started(200, 50)), null));
-        String status = JACKSON.serialize(new WorkflowStatus(RUN, RunPhase.DONE, 10_000, 10_000, 1_000_000_000L, 1_000_000_000L, "PARITY"));
+        String status = JACKSON.serialize(new WorkflowStatus(RUN, RunPhase.DONE, 10_000, 10_000, 1_000_000_000L, 1_000_000_000L, ValidationReport.Verdict.PARITY));
         GetInstanceResponse response = GetInstanceResponse.newBuilder().setExists(true).setOrchestrationState(OrchestrationState.newBuilder()
                 .setInstanceId("ferry-0123456789abcdef-" + RUN).setName(FunctionNames.ORCHESTRATOR).setInput(StringValue.of(JACKSON.serialize(REQUEST)))
                 .setOutput(StringValue.of(output)).setCustomStatus(StringValue.of(status))).build();

@@ -34,7 +34,7 @@ public record MigrationReport(String title, Instant generatedAt, double seconds,
         boolean ok = true;
         List<Fact> facts = new ArrayList<>();
         if (validation != null) {
-            parts.add(validation.result());
+            parts.add(validation.result().name());
             ok &= validation.parity();
             facts.add(new Fact("validation", validation.result() + " (" + validation.level() + ")"));
         }

@@ -1,5 +1,6 @@
 package dev.ferry.engine.verify;
 
+import dev.ferry.engine.verify.ValidationReport.DifferenceKind;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.convert.TargetSchema;
@@ -52,7 +53,7 @@ public final class ChangedRowsCheck {
                 for (String k : new TreeSet<>(Sets.union(s.keySet(), g.keySet()))) {
                     TableScan.Row a = s.get(k);
                     TableScan.Row b = g.get(k);
-                    String what = a == null ? "EXTRA" : b == null ? "MISSING" : a.sameAs(b) ? null : "DIFFERENT";
+                    DifferenceKind what = a == null ? DifferenceKind.EXTRA : b == null ? DifferenceKind.MISSING : a.sameAs(b) ? null : DifferenceKind.DIFFERENT;
                     if (what != null) {
                         out.add(t.source() + " " + what + " " + k.replace('\u001F', ','));
                     }

@@ -35,7 +35,7 @@ public final class ParityLog {
         }
         try (PreparedStatement ps = target.prepareStatement("INSERT INTO ferry.parity_check (result, tables, mismatched_tables, "
                 + "schema_differences, seconds, report) VALUES (?, ?, ?, ?, ?, ?::jsonb)")) {
-            ps.setString(1, report.result());
+            ps.setString(1, report.result().name());
             ps.setInt(2, report.tables().size());
             ps.setInt(3, (int) report.tables().stream().filter(t -> !t.equal()).count());
             ps.setInt(4, report.schema().differences().size());

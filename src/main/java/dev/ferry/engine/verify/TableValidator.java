@@ -1,5 +1,7 @@
 package dev.ferry.engine.verify;
 
+import dev.ferry.engine.verify.ValidationReport.DifferenceKind;
+import dev.ferry.engine.verify.ValidationReport.TableStatus;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.source.KeyText;
@@ -50,12 +52,12 @@ final class TableValidator {
             long tgtRows = missing.equals(UNDEFINED_TABLE) ? 0 : count(target, "SELECT count(*) FROM " + t.targetFrom,
                     t.name() + " on the target");
             List<String> all = t.target.columns().stream().map(c -> c.name()).toList();
-            return new TableResult(t.name(), t.target.ref().toString(), "MISMATCH", srcRows, tgtRows, 0, 0, 0, 0, 0, 0, false,
+            return new TableResult(t.name(), t.target.ref().toString(), TableStatus.MISMATCH, srcRows, tgtRows, 0, 0, 0, 0, 0, 0, false,
                     List.of(), all);
         }
         if (options.level() == ValidationLevel.COUNT) {
             long tgtRows = count(target, "SELECT count(*) FROM " + t.targetFrom, t.name() + " on the target");
-            return new TableResult(t.name(), t.target.ref().toString(), srcRows == tgtRows ? "EQUAL" : "MISMATCH", srcRows, tgtRows,
+            return new TableResult(t.name(), t.target.ref().toString(), srcRows == tgtRows ? TableStatus.EQUAL : TableStatus.MISMATCH, srcRows, tgtRows,
                     0, 0, Math.max(0, srcRows - tgtRows), Math.max(0, tgtRows - srcRows), 0, 0, false, List.of(), notCompared);
         }
         int buckets = (int) Math.max(1, Math.min(MAX_BUCKETS, srcRows / ROWS_PER_BUCKET));
@@ -67,7 +69,7 @@ final class TableValidator {
             }
         }
         if (differing.isEmpty()) {
-            return new TableResult(t.name(), t.target.ref().toString(), "EQUAL", pass[0].rows, pass[1].rows, buckets, 0, 0, 0, 0, 0,
+            return new TableResult(t.name(), t.target.ref().toString(), TableStatus.EQUAL, pass[0].rows, pass[1].rows, buckets, 0, 0, 0, 0, 0,
                     false, List.of(), notCompared);
         }
         Set<Integer> open = options.level() == ValidationLevel.DIFF ? differing
@@ -77,7 +79,7 @@ final class TableValidator {
         boolean truncated = rows[0].truncated || rows[1].truncated || open.size() < differing.size();
         // counts from the read that found the differences, so that on a live database they describe one moment (issue 12.11)
         boolean equal = diff.total() == 0 && !truncated && rows[0].rows == rows[1].rows;
-        return new TableResult(t.name(), t.target.ref().toString(), equal ? "EQUAL" : "MISMATCH", rows[0].rows, rows[1].rows, buckets,
+        return new TableResult(t.name(), t.target.ref().toString(), equal ? TableStatus.EQUAL : TableStatus.MISMATCH, rows[0].rows, rows[1].rows, buckets,
                 differing.size(), diff.missing, diff.extra, diff.different, diff.settled, truncated,
                 diff.samples.stream().limit(options.samples()).toList(), notCompared);
     }
@@ -149,13 +151,13 @@ final class TableValidator {
                 d.settled++;
             } else if (g == null) {
                 d.missing++;
-                d.samples.add(new RowDifference("MISSING", key, List.of()));
+                d.samples.add(new RowDifference(DifferenceKind.MISSING, key, List.of()));
             } else if (s == null) {
                 d.extra++;
-                d.samples.add(new RowDifference("EXTRA", key, List.of()));
+                d.samples.add(new RowDifference(DifferenceKind.EXTRA, key, List.of()));
             } else {
                 d.different++;
-                d.samples.add(new RowDifference("DIFFERENT", key, columns(t, s, g)));
+                d.samples.add(new RowDifference(DifferenceKind.DIFFERENT, key, columns(t, s, g)));
             }
         }
         return d;
@@ -169,10 +171,10 @@ final class TableValidator {
             int delta = src.byHash.getOrDefault(h, 0) - tgt.byHash.getOrDefault(h, 0);
             if (delta > 0) {
                 d.missing += delta;
-                d.samples.add(new RowDifference("MISSING", "row hash " + h + " x" + delta, List.of()));
+                d.samples.add(new RowDifference(DifferenceKind.MISSING, "row hash " + h + " x" + delta, List.of()));
             } else if (delta < 0) {
                 d.extra -= delta;
-                d.samples.add(new RowDifference("EXTRA", "row hash " + h + " x" + -delta, List.of()));
+                d.samples.add(new RowDifference(DifferenceKind.EXTRA, "row hash " + h + " x" + -delta, List.of()));
             }
         }
         return d;

@@ -7,19 +7,25 @@ import java.util.List;
  *
  * @param result PARITY when every compared table and the schema match, else MISMATCH
  */
-public record ValidationReport(String level, String result, double seconds, SchemaResult schema, List<TableResult> tables) {
-    public static final String PARITY = "PARITY";
-    public static final String MISMATCH = "MISMATCH";
+public record ValidationReport(String level, Verdict result, double seconds, SchemaResult schema, List<TableResult> tables) {
+    /** The validation's answer. */
+    public enum Verdict { PARITY, MISMATCH }
+
+    /** One table's answer. */
+    public enum TableStatus { EQUAL, MISMATCH }
+
+    /** How a row differs: absent on the target, only on the target, or present on both with other values. */
+    public enum DifferenceKind { MISSING, EXTRA, DIFFERENT }
 
     /** The report of a schema result and table results: PARITY when the schema and every table match. */
     public static ValidationReport of(ValidationLevel level, double seconds, SchemaResult schema, List<TableResult> tables) {
         boolean parity = schema.differences().isEmpty() && tables.stream().allMatch(TableResult::equal);
-        return new ValidationReport(level.name().toLowerCase(java.util.Locale.ROOT), parity ? PARITY : MISMATCH, seconds,
+        return new ValidationReport(level.name().toLowerCase(java.util.Locale.ROOT), parity ? Verdict.PARITY : Verdict.MISMATCH, seconds,
                 schema, tables);
     }
 
     public boolean parity() {
-        return PARITY.equals(result);
+        return result == Verdict.PARITY;
     }
 
     /**
@@ -38,16 +44,16 @@ public record ValidationReport(String level, String result, double seconds, Sche
      * @param truncated         more rows differed than the report keeps; totals are lower bounds
      * @param notCompared       generated columns, which PostgreSQL computes itself
      */
-    public record TableResult(String source, String target, String status, long sourceRows, long targetRows, int buckets,
+    public record TableResult(String source, String target, TableStatus status, long sourceRows, long targetRows, int buckets,
                               int mismatchedBuckets, long missing, long extra, long different, long settledOnRecheck,
                               boolean truncated, List<RowDifference> samples, List<String> notCompared) {
         public boolean equal() {
-            return "EQUAL".equals(status);
+            return status == TableStatus.EQUAL;
         }
     }
 
     /** A row missing on the target, extra on the target, or different, by its key. */
-    public record RowDifference(String kind, String key, List<ColumnDifference> columns) {
+    public record RowDifference(DifferenceKind kind, String key, List<ColumnDifference> columns) {
     }
 
     /** A column whose normalized values differ. */

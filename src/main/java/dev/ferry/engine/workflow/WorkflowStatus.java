@@ -1,5 +1,7 @@
 package dev.ferry.engine.workflow;
 
+import dev.ferry.engine.verify.ValidationReport;
+
 /**
  * A run's progress as operators see it.
  *
@@ -7,5 +9,5 @@ package dev.ferry.engine.workflow;
  * @param validation PARITY or MISMATCH once validated, else null
  */
 public record WorkflowStatus(String runId, RunPhase phase, int chunksDone, int chunksTotal, long rowsCopied, long rowsTotal,
-                             String validation) {
+                             ValidationReport.Verdict validation) {
 }

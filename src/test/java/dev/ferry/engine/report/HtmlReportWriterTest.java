@@ -18,10 +18,10 @@ public class HtmlReportWriterTest {
 
     /** A report whose names and values come from a hostile database. */
     public static MigrationReport hostile() {
-        ValidationReport.TableResult t = new ValidationReport.TableResult(HOSTILE_TABLE, "public.t", "DIFFERENT", 3, 3, 1, 1, 0, 0, 1, 0,
-                false, List.of(new ValidationReport.RowDifference("DIFFERENT", HOSTILE_KEY, List.of(
+        ValidationReport.TableResult t = new ValidationReport.TableResult(HOSTILE_TABLE, "public.t", ValidationReport.TableStatus.MISMATCH, 3, 3, 1, 1, 0, 0, 1, 0,
+                false, List.of(new ValidationReport.RowDifference(ValidationReport.DifferenceKind.DIFFERENT, HOSTILE_KEY, List.of(
                         new ValidationReport.ColumnDifference("<b>col</b>", "a & b", "<svg onload=alert(1)>")))), List.of());
-        ValidationReport v = new ValidationReport("HASH", ValidationReport.MISMATCH, 1.5,
+        ValidationReport v = new ValidationReport("HASH", ValidationReport.Verdict.MISMATCH, 1.5,
                 new ValidationReport.SchemaResult(List.of("index <i>x</i> missing"), Map.of("indexes", "1 of 2")), List.of(t));
         CopyReport copy = new CopyReport("run", 2.0, 3, 300, List.of(new CopyReport.TableReport(HOSTILE_TABLE, "public.t", 3, 300, 1.0, 3,
                 1, 0, Map.of(), Map.of(), List.of(0.1, 0.2, 0.3, 0.4))));

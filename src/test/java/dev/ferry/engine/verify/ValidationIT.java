@@ -85,7 +85,7 @@ class ValidationIT {
     void aCorrectCopyIsAtParity() {
         for (String src : List.of("h2", "postgres")) {
             ValidationReport r = validate(src, copies.get(src)[1], ValidationLevel.HASH);
-            assertThat(r.result()).as(src + ": " + r.summary()).isEqualTo(ValidationReport.PARITY);
+            assertThat(r.result()).as(src + ": " + r.summary()).isEqualTo(ValidationReport.Verdict.PARITY);
             assertThat(r.schema().counts()).containsEntry("indexes", "38 of 38").containsEntry("foreign keys", "16 of 16");
             assertThat(r.tables()).hasSize(10).allMatch(TableResult::equal);
         }
@@ -112,18 +112,18 @@ class ValidationIT {
             }
         }
         ValidationReport r = validate(source, clone, ValidationLevel.HASH);
-        assertThat(r.result()).isEqualTo(ValidationReport.MISMATCH);
+        assertThat(r.result()).isEqualTo(ValidationReport.Verdict.MISMATCH);
         if (c.table() == null) {
             assertThat(r.schema().differences()).anySatisfy(d -> assertThat(d).startsWith(c.kind()));
             assertThat(r.tables()).as("the data itself is equal").allMatch(TableResult::equal);
             return;
         }
         TableResult t = r.tables().stream().filter(x -> x.target().equals("public." + c.table())).findFirst().orElseThrow();
-        assertThat(t.status()).isEqualTo("MISMATCH");
+        assertThat(t.status()).isEqualTo(ValidationReport.TableStatus.MISMATCH);
         assertThat(r.tables().stream().filter(x -> !x.target().equals("public." + c.table()))).allMatch(TableResult::equal);
         RowDifference d = t.samples().get(0);
         assertThat(t.samples()).hasSize(1);
-        assertThat(d.kind()).isEqualTo(c.kind());
+        assertThat(d.kind().name()).isEqualTo(c.kind());
         assertThat(d.key()).isEqualTo("id=" + key);
         if (c.column() != null) {
             assertThat(d.columns()).singleElement().satisfies(col -> assertThat(col.column()).isEqualTo(c.column()));

@@ -60,7 +60,7 @@ class AdversarialSourceIT {
 
             ValidationReport v = r.validation();
             assertThat(v).isNotNull();
-            assertThat(v.result()).as(v.summary()).isEqualTo(ValidationReport.PARITY);
+            assertThat(v.result()).as(v.summary()).isEqualTo(ValidationReport.Verdict.PARITY);
             assertThat(v.schema().differences()).isEmpty();
             assertThat(v.tables()).hasSize(5).allMatch(ValidationReport.TableResult::equal);
             assertThat(r.succeeded()).isTrue();

@@ -86,7 +86,7 @@ class MigrationWorkflowTest {
     }
 
     private static ValidationReport.TableResult table(String name, boolean equal) {
-        return new ValidationReport.TableResult(name, name, equal ? "EQUAL" : "MISMATCH", 10, 10, 1, equal ? 0 : 1, 0, 0,
+        return new ValidationReport.TableResult(name, name, equal ? ValidationReport.TableStatus.EQUAL : ValidationReport.TableStatus.MISMATCH, 10, 10, 1, equal ? 0 : 1, 0, 0,
                 equal ? 0 : 1, 0, false, List.of(), List.of());
     }
 
@@ -134,7 +134,7 @@ class MigrationWorkflowTest {
         ScriptedPort port = new ScriptedPort(script(3, false, null));
         MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true));
         assertThat(out.succeeded()).isFalse();
-        assertThat(out.validation().result()).isEqualTo(ValidationReport.MISMATCH);
+        assertThat(out.validation().result()).isEqualTo(ValidationReport.Verdict.MISMATCH);
         assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo(RunPhase.MISMATCH);
     }
 

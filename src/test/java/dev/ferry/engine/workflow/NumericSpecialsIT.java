@@ -59,13 +59,13 @@ class NumericSpecialsIT {
         assertThat(r.report().tables()).filteredOn(t -> t.source().equals("public.float_key")).singleElement()
                 .satisfies(t -> assertThat(t.chunks()).as("a bound on every key").isEqualTo(11));
         ValidationReport v = validate(source, target);
-        assertThat(v.result()).as(v.summary()).isEqualTo(ValidationReport.PARITY);
+        assertThat(v.result()).as(v.summary()).isEqualTo(ValidationReport.Verdict.PARITY);
 
         try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
             st.execute("UPDATE float_key SET v = 'Infinity' WHERE k = 'NaN'");
         }
         ValidationReport changed = validate(source, target);
-        assertThat(changed.result()).as("NaN and Infinity differ").isEqualTo(ValidationReport.MISMATCH);
+        assertThat(changed.result()).as("NaN and Infinity differ").isEqualTo(ValidationReport.Verdict.MISMATCH);
         assertThat(changed.summary()).contains("float_key").contains("v source=NaN target=Infinity");
     }
 
