@@ -100,10 +100,10 @@ public final class ChunkCopier {
         List<ColumnCodec> codecs = spec.codecs();
         int n = codecs.size();
         ValueContext ctx = new ValueContext(spec.source().ref().toString(), spec.key(), spec.keyIndexes(), policy, counters);
-        BinaryRowBuffer buffer = new BinaryRowBuffer();
         long rows = 0;
         long bytes = 0;
         CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        BinaryRowBuffer buffer = new BinaryRowBuffer(copy::writeToCopy);
         try (ResultSet rs = query.executeQuery()) {
             buffer.header();
             while (rs.next()) {
@@ -120,7 +120,7 @@ public final class ChunkCopier {
             buffer.trailer();
             bytes += flush(copy, buffer);
             copy.endCopy();
-            return new long[] {rows, bytes};
+            return new long[] {rows, bytes + buffer.streamed()};
         } finally {
             // never leave the target connection in COPY state
             if (copy.isActive()) {

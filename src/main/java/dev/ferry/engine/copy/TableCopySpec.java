@@ -46,7 +46,7 @@ public final class TableCopySpec {
         if (!passThrough) {
             for (int i = 0; i < columns.size(); i++) {
                 codecs.add(ColumnCodecs.forType(target.column(targetNames.get(i)).orElseThrow().type(),
-                        source.ref() + "." + columns.get(i).name()));
+                        source.ref() + "." + columns.get(i).name(), dialect.streamsLongValues()));
             }
         }
         this.key = source.copyKey();

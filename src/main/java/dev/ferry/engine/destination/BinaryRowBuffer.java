@@ -13,6 +13,48 @@ public final class BinaryRowBuffer {
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private final Out out = new Out(FLUSH_BYTES + 64 * 1024);
+    private final Sink sink;
+    private long streamed;
+
+    /** Where a long field's bytes go without passing through the buffer: the COPY stream. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(byte[] bytes, int offset, int length) throws java.sql.SQLException;
+    }
+
+    /** A buffer that holds every field, however long, until it is drained. */
+    public BinaryRowBuffer() {
+        this(null);
+    }
+
+    /** A buffer that writes a long field's bytes ({@link LongValues}) straight to {@code sink}, after what it holds. */
+    public BinaryRowBuffer(Sink sink) {
+        this.sink = sink;
+    }
+
+    /** Bytes written straight to the sink (never counted by {@link #size()}). */
+    public long streamed() {
+        return streamed;
+    }
+
+    /** Starts a field of {@code length} bytes that follow through {@link #longFieldPart}; what the buffer holds goes first. */
+    void longField(int length) throws java.sql.SQLException {
+        int32(length);
+        if (sink != null && out.size() > 0) {
+            sink.write(out.array(), 0, out.size());
+            streamed += out.size();
+            out.reset();
+        }
+    }
+
+    void longFieldPart(byte[] bytes, int offset, int length) throws java.sql.SQLException {
+        if (sink == null) {
+            out.write(bytes, offset, length);
+        } else {
+            sink.write(bytes, offset, length);
+            streamed += length;
+        }
+    }
 
     /** A ByteArrayOutputStream whose array can be handed to the COPY stream without copying. */
     static final class Out extends ByteArrayOutputStream {

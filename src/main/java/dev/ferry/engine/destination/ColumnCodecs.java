@@ -31,6 +31,19 @@ public final class ColumnCodecs {
     private ColumnCodecs() {
     }
 
+    /**
+     * The codec for {@code targetType}; {@code streams}: the source's driver streams long values
+     * (SourceDialect#streamsLongValues), so unbounded text and bytes are read as streams.
+     */
+    public static ColumnCodec forType(String targetType, String column, boolean streams) {
+        String canonical = PostgresTypeNames.canonical(targetType);
+        if (streams && (canonical.equals("text") || canonical.equals("xml") || canonical.equals("json")
+                || canonical.equals("character varying"))) {
+            return LongValueCodecs::textStream;
+        }
+        return streams && canonical.equals("bytea") ? LongValueCodecs::bytesStream : forType(targetType, column);
+    }
+
     /** The codec for {@code targetType}; {@link ErrorCode#UNSUPPORTED_TYPE} naming the column when there is none. */
     public static ColumnCodec forType(String targetType, String column) {
         String canonical = PostgresTypeNames.canonical(targetType);
@@ -166,22 +179,14 @@ public final class ColumnCodecs {
                 out.writeNull();
                 return;
             }
-            if (v.indexOf('\u0000') >= 0) {
-                String replacement = ctx.policy().nulReplacement();
-                if (replacement == null) {
-                    throw ctx.error(col, "the text contains U+0000 (NUL), which PostgreSQL cannot store; set "
-                            + "values.nulReplacement in the config to replace it (replacements are counted)");
-                }
-                v = v.replace("\u0000", replacement);
-                ctx.counters().replaced(col);
-            }
+            v = LongValueCodecs.withoutNul(v, col, ctx);
             if (length != null) {
                 int chars = v.codePointCount(0, v.length());
                 if (chars > length && !(fixed && v.substring(v.offsetByCodePoints(0, length)).isBlank())) {
                     throw ctx.error(col, "the text has " + chars + " characters; the column holds " + length);
                 }
             }
-            out.fieldText(v);
+            LongValues.text(v, out);
         };
     }
 
@@ -203,7 +208,7 @@ public final class ColumnCodecs {
             out.writeNull();
             return;
         }
-        out.field(v);
+        LongValues.bytes(v, out);
     }
 
     private static void uuid(ResultSet rs, int i, String col, BinaryRowBuffer out, ValueContext ctx) throws java.sql.SQLException {

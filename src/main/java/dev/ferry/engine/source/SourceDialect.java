@@ -156,4 +156,14 @@ public interface SourceDialect {
     default boolean copiesAsPostgresBinary() {
         return false;
     }
+
+    /**
+     * Whether this driver hands a long value over as a stream ({@code getCharacterStream},
+     * {@code getBinaryStream}) without first holding it whole: mssql-jdbc does with
+     * {@code responseBuffering=adaptive}, H2 does for its LOBs; pgjdbc does not (it reads a whole
+     * row's fields into memory whatever is asked, so a long value is best read once, whole).
+     */
+    default boolean streamsLongValues() {
+        return false;
+    }
 }

@@ -70,8 +70,8 @@ public final class ChangedRowsCheck {
             KeyText.bind(ps, c, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> values = TableScan.read(rs, readers);
-                    out.put(TableScan.key(values, ct.keyIndexes), TableScan.hash(values));
+                    TableScan.Row row = TableScan.read(rs, readers);
+                    out.put(TableScan.key(row.values(), ct.keyIndexes), row);
                 }
             }
             return out;

@@ -41,7 +41,7 @@ final class ComparedTable {
             sourceColumns.add(c.sourceName());
             targetColumns.add(c.name());
             selects.add(dialect.selectExpression(source.column(c.sourceName()).orElseThrow()));
-            sourceReaders.add(ValueNormalizer.forType(c.type(), policy));
+            sourceReaders.add(ValueNormalizer.forType(c.type(), policy, dialect.streamsLongValues()));
             targetReaders.add(ValueNormalizer.forType(c.type(), null));
         }
         for (String k : source.copyKey()) {
@@ -51,6 +51,27 @@ final class ComparedTable {
         this.targetSelect = targetColumns.stream().map(DdlGenerator::q).collect(Collectors.joining(", "));
         this.sourceFrom = dialect.qualified(source.ref());
         this.targetFrom = DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name());
+    }
+
+    /**
+     * The target query for the longest value, in bytes, among the columns that can hold long values
+     * (unbounded text and bytes); null when the table has none. PostgreSQL answers {@code
+     * octet_length} of a stored value from its TOAST header, without reading the value.
+     */
+    String longestValueSql() {
+        List<String> lengths = new ArrayList<>();
+        for (TargetColumn c : target.columns()) {
+            if (c.isGenerated()) {
+                continue;
+            }
+            String type = dev.ferry.engine.destination.PostgresTypeNames.canonical(c.type());
+            if (type.equals("bytea") || type.equals("text") || type.equals("character varying")) {
+                lengths.add("coalesce(max(octet_length(" + DdlGenerator.q(c.name()) + ")), 0)");
+            } else if (type.equals("xml") || type.equals("json") || type.equals("citext")) {
+                lengths.add("coalesce(max(octet_length(" + DdlGenerator.q(c.name()) + "::text)), 0)");
+            }
+        }
+        return lengths.isEmpty() ? null : "SELECT greatest(" + String.join(", ", lengths) + ", 0) FROM " + targetFrom;
     }
 
     boolean keyed() {

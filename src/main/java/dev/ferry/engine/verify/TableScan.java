@@ -2,10 +2,7 @@ package dev.ferry.engine.verify;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import java.nio.charset.StandardCharsets;
-import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,9 +20,8 @@ import java.util.Set;
  * asked for in a diff pass.
  */
 final class TableScan {
-    private static final HashFunction MURMUR = Hashing.murmur3_128();
-    /** A row as normalized strings with its hash. */
-    record Row(List<String> values, long hi, long lo) {
+    /** A row as its normalized values (text, or {@link LongValue} for a long value) with its hash. */
+    record Row(List<Object> values, long hi, long lo) {
         boolean sameAs(Row o) {
             return hi == o.hi && lo == o.lo;
         }
@@ -75,16 +71,30 @@ final class TableScan {
         return scan;
     }
 
-    static List<String> read(ResultSet rs, List<ValueNormalizer.Reader> readers) throws SQLException {
-        List<String> values = new ArrayList<>(readers.size());
+    /**
+     * The current row, normalized and hashed as it is read: the row's 128-bit MurmurHash3 (Guava)
+     * over its values, each length-prefixed and NULL marked ({@link ValueHashing}). A
+     * non-cryptographic hash suffices: the rows are the user's own, not an adversary's, and a
+     * difference is found unless two different rows collide in 128 bits.
+     */
+    static Row read(ResultSet rs, List<ValueNormalizer.Reader> readers) throws SQLException {
+        Hasher h = ValueHashing.MURMUR.newHasher();
+        List<Object> values = new ArrayList<>(readers.size());
         for (int i = 0; i < readers.size(); i++) {
-            values.add(readers.get(i).read(rs, i + 1));
+            values.add(readers.get(i).read(rs, i + 1, h));
         }
-        return values;
+        byte[] d = h.hash().asBytes();
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            hi = (hi << 8) | (d[i] & 0xFF);
+            lo = (lo << 8) | (d[i + 8] & 0xFF);
+        }
+        return new Row(values, hi, lo);
     }
 
-    private void add(List<String> values, List<Integer> keyIndexes, Set<Integer> collect, int cap) {
-        Row row = hash(values);
+    private void add(Row row, List<Integer> keyIndexes, Set<Integer> collect, int cap) {
+        List<Object> values = row.values();
         String key = keyIndexes.isEmpty() ? null : key(values, keyIndexes);
         int bucket = bucket(key != null ? key.hashCode() : (int) row.hi, hi.length);
         hi[bucket] += row.hi;
@@ -102,31 +112,7 @@ final class TableScan {
         }
     }
 
-    /**
-     * The row's 128-bit MurmurHash3 (Guava) over its values, each length-prefixed and NULL marked.
-     * A non-cryptographic hash suffices: the rows are the user's own, not an adversary's, and a
-     * difference is found unless two different rows collide in 128 bits.
-     */
-    static Row hash(List<String> values) {
-        Hasher h = MURMUR.newHasher();
-        for (String v : values) {
-            if (v == null) {
-                h.putByte((byte) 0);
-            } else {
-                h.putByte((byte) 1).putInt(v.length()).putString(v, StandardCharsets.UTF_8);
-            }
-        }
-        byte[] d = h.hash().asBytes();
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 8; i++) {
-            hi = (hi << 8) | (d[i] & 0xFF);
-            lo = (lo << 8) | (d[i + 8] & 0xFF);
-        }
-        return new Row(values, hi, lo);
-    }
-
-    static String key(List<String> values, List<Integer> keyIndexes) {
+    static String key(List<Object> values, List<Integer> keyIndexes) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < keyIndexes.size(); i++) {
             s.append(i == 0 ? "" : "\u001F").append(values.get(keyIndexes.get(i)));

@@ -30,6 +30,12 @@ final class TableValidator {
     private static final int HASH_LEVEL_DRILL_BUCKETS = 64;
     private static final String UNDEFINED_COLUMN = "42703";
     private static final String UNDEFINED_TABLE = "42P01";
+    /**
+     * Bytes of values a fetch may hold on either side. pgjdbc holds a fetch's rows whole (bytea as
+     * hex text, twice its size), so a table whose longest value is large is read a few rows, or one
+     * row, at a time.
+     */
+    private static final long FETCH_BYTES = 32L << 20;
 
     private final ValidationOptions options;
     private final Supplier<Connection> source;
@@ -61,7 +67,8 @@ final class TableValidator {
                     0, 0, Math.max(0, srcRows - tgtRows), Math.max(0, tgtRows - srcRows), 0, 0, false, List.of(), notCompared);
         }
         int buckets = (int) Math.max(1, Math.min(MAX_BUCKETS, srcRows / ROWS_PER_BUCKET));
-        TableScan[] pass = scanBoth(t, buckets, Set.of());
+        int fetchSize = fetchSize(t);
+        TableScan[] pass = scanBoth(t, buckets, Set.of(), fetchSize);
         Set<Integer> differing = new TreeSet<>();
         for (int b = 0; b < buckets; b++) {
             if (pass[0].hi[b] != pass[1].hi[b] || pass[0].lo[b] != pass[1].lo[b] || pass[0].counts[b] != pass[1].counts[b]) {
@@ -74,7 +81,7 @@ final class TableValidator {
         }
         Set<Integer> open = options.level() == ValidationLevel.DIFF ? differing
                 : new HashSet<>(differing.stream().limit(HASH_LEVEL_DRILL_BUCKETS).toList());
-        TableScan[] rows = scanBoth(t, buckets, open);
+        TableScan[] rows = scanBoth(t, buckets, open, fetchSize);
         Diff diff = t.keyed() ? keyedDiff(t, rows[0], rows[1]) : multisetDiff(rows[0], rows[1]);
         boolean truncated = rows[0].truncated || rows[1].truncated || open.size() < differing.size();
         // counts from the read that found the differences, so that on a live database they describe one moment (issue 12.11)
@@ -84,23 +91,40 @@ final class TableValidator {
                 diff.samples.stream().limit(options.samples()).toList(), notCompared);
     }
 
-    private TableScan[] scanBoth(ComparedTable t, int buckets, Set<Integer> collect) {
-        CompletableFuture<TableScan> src = CompletableFuture.supplyAsync(() -> {
+    /**
+     * Reads both sides at once; a table read one row at a time for its long values is read one side
+     * after the other instead, so that only one side's long value is in memory at a time.
+     */
+    private TableScan[] scanBoth(ComparedTable t, int buckets, Set<Integer> collect, int fetchSize) {
+        Supplier<TableScan> readSource = () -> {
             try (Connection c = source.get()) {
                 return TableScan.scan(c, "SELECT " + t.sourceSelect + " FROM " + t.sourceFrom, t.sourceReaders, t.keyIndexes,
-                        buckets, collect, options.maxRows(), options.fetchSize(), t.name() + " on the source");
+                        buckets, collect, options.maxRows(), fetchSize, t.name() + " on the source");
             } catch (SQLException e) {
                 throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read " + t.name() + " on the source", e);
             }
-        }, sides);
+        };
+        boolean oneSideAtATime = fetchSize == 1;
+        CompletableFuture<TableScan> src = oneSideAtATime ? CompletableFuture.completedFuture(readSource.get())
+                : CompletableFuture.supplyAsync(readSource, sides);
         TableScan tgt;
         try (Connection c = target.get()) {
             tgt = TableScan.scan(c, "SELECT " + t.targetSelect + " FROM " + t.targetFrom, t.targetReaders, t.keyIndexes,
-                    buckets, collect, options.maxRows(), options.fetchSize(), t.target.ref() + " on the target");
+                    buckets, collect, options.maxRows(), fetchSize, t.target.ref() + " on the target");
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read " + t.target.ref() + " on the target", e);
         }
         return new TableScan[] {src.join(), tgt};
+    }
+
+    /** The configured fetch size, lowered so that a fetch of the table's longest values stays within {@link #FETCH_BYTES}. */
+    private int fetchSize(ComparedTable t) {
+        String sql = t.longestValueSql();
+        if (sql == null) {
+            return options.fetchSize();
+        }
+        long longest = count(target, sql, "the longest value of " + t.target.ref() + " on the target");
+        return (int) Math.max(1, Math.min(options.fetchSize(), FETCH_BYTES / Math.max(1, 2 * longest)));
     }
 
     /** Differences found, with those that settled on recheck taken out. */
@@ -204,7 +228,7 @@ final class TableValidator {
         try (Connection c = side.get(); PreparedStatement ps = c.prepareStatement(sql)) {
             KeyText.bind(ps, c, List.of(List.of(key.split("\u001F", -1))));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? TableScan.hash(TableScan.read(rs, readers)) : null;
+                return rs.next() ? TableScan.read(rs, readers) : null;
             }
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to recheck a row", e);

@@ -3,6 +3,8 @@ package dev.ferry.engine.verify;
 import dev.ferry.engine.destination.TemporalRounding;
 import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.destination.PostgresTypeNames;
+import com.google.common.hash.Hasher;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +36,24 @@ import java.util.regex.Pattern;
 public final class ValueNormalizer {
     private static final Pattern TYPE = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?$");
 
-    /** How one column is read and normalized. */
+    /** How one column is read, normalized and added to its row's hash. */
     @FunctionalInterface
     public interface Reader {
+        /**
+         * Reads the value at {@code index}, adds it to {@code row} ({@link ValueHashing}) and returns
+         * what the row keeps of it: the normalized text, a {@link LongValue} for a long value, or null.
+         */
+        Object read(ResultSet rs, int index, Hasher row) throws SQLException;
+    }
+
+    /** A column read whole as its normalized text. */
+    @FunctionalInterface
+    private interface TextReader {
         String read(ResultSet rs, int index) throws SQLException;
+    }
+
+    private static Reader whole(TextReader r) {
+        return (rs, i, row) -> ValueHashing.text(row, r.read(rs, i));
     }
 
     private ValueNormalizer() {
@@ -46,8 +61,40 @@ public final class ValueNormalizer {
 
     /**
      * The reader for a column of PostgreSQL type {@code targetType}. {@code policy} is applied to
-     * the source side only (null for the target).
+     * the source side only (null for the target). {@code streams}: the driver streams long values
+     * (mssql-jdbc, H2's LOBs), so unbounded text and bytes are read as character and binary
+     * streams; otherwise (pgjdbc, which holds a whole field in memory whatever is asked) they are
+     * read whole, once, and hashed slice by slice.
      */
+    public static Reader forType(String targetType, ValuePolicy policy, boolean streams) {
+        Reader r = forType(targetType, policy);
+        Matcher m = TYPE.matcher(PostgresTypeNames.canonical(targetType));
+        String base = m.matches() ? m.group(1).trim() : "";
+        return streams && m.matches() && m.group(2) == null ? switch (base) {
+            case "bytea" -> (rs, i, row) -> binaryStream(rs, i, row);
+            case "text", "character varying", "xml", "json", "citext" -> (rs, i, row) -> characterStream(rs, i, row, policy);
+            default -> r;
+        } : r;
+    }
+
+    private static Object binaryStream(ResultSet rs, int i, Hasher row) throws SQLException {
+        try {
+            return ValueHashing.bytes(row, rs.getBinaryStream(i));
+        } catch (IOException e) {
+            throw new SQLException("Unable to read a binary value: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object characterStream(ResultSet rs, int i, Hasher row, ValuePolicy policy) throws SQLException {
+        String nul = policy == null ? null : policy.nulReplacement();
+        try {
+            return ValueHashing.text(row, rs.getCharacterStream(i), nul == null ? s -> s : s -> s.replace("\u0000", nul));
+        } catch (IOException e) {
+            throw new SQLException("Unable to read a text value: " + e.getMessage(), e);
+        }
+    }
+
+    /** The reader for a column of PostgreSQL type {@code targetType}, reading every value whole. */
     public static Reader forType(String targetType, ValuePolicy policy) {
         Matcher m = TYPE.matcher(PostgresTypeNames.canonical(targetType));
         String base = m.matches() ? m.group(1).trim() : "";
@@ -55,23 +102,23 @@ public final class ValueNormalizer {
         Integer s = m.matches() && m.group(3) != null ? Integer.valueOf(m.group(3)) : null;
         boolean tz = m.matches() && " with time zone".equals(m.group(4));
         return switch (base) {
-            case "boolean" -> (rs, i) -> {
+            case "boolean" -> whole((rs, i) -> {
                 boolean v = rs.getBoolean(i);
                 return rs.wasNull() ? null : v ? "t" : "f";
-            };
-            case "smallint", "integer", "bigint" -> (rs, i) -> {
+            });
+            case "smallint", "integer", "bigint" -> whole((rs, i) -> {
                 Object v = rs.getObject(i);
                 return v == null ? null : new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
-            };
-            case "real" -> (rs, i) -> {
+            });
+            case "real" -> whole((rs, i) -> {
                 float v = rs.getFloat(i);
                 return rs.wasNull() ? null : Integer.toHexString(Float.floatToRawIntBits(v));
-            };
-            case "double precision" -> (rs, i) -> {
+            });
+            case "double precision" -> whole((rs, i) -> {
                 double v = rs.getDouble(i);
                 return rs.wasNull() ? null : Long.toHexString(Double.doubleToRawLongBits(v));
-            };
-            case "numeric" -> (rs, i) -> {
+            });
+            case "numeric" -> whole((rs, i) -> {
                 Object o = rs.getObject(i);
                 if (o instanceof Double d && (d.isNaN() || d.isInfinite())) {
                     return d.toString(); // numeric NaN and ±Infinity, as pgjdbc hands them over
@@ -82,27 +129,24 @@ public final class ValueNormalizer {
                 }
                 BigDecimal exact = v.stripTrailingZeros();
                 return (s != null && exact.scale() <= s ? exact.setScale(s) : exact).toPlainString();
-            };
-            case "character" -> text(policy, true);
-            case "bytea" -> (rs, i) -> {
-                byte[] v = rs.getBytes(i);
-                return v == null ? null : HexFormat.of().formatHex(v);
-            };
-            case "uuid" -> (rs, i) -> {
+            });
+            case "character" -> whole(text(policy, true));
+            case "bytea" -> (rs, i, row) -> ValueHashing.bytes(row, rs.getBytes(i));
+            case "uuid" -> whole((rs, i) -> {
                 String v = rs.getString(i);
                 return v == null ? null : UUID.fromString(v.trim()).toString();
-            };
-            case "date" -> (rs, i) -> {
+            });
+            case "date" -> whole((rs, i) -> {
                 LocalDate v = rs.getObject(i, LocalDate.class);
                 return v == null ? null : v.toString();
-            };
-            case "timestamp" -> timestamp(p == null ? 6 : p, tz);
-            case "time" -> tz ? text(null, false) : time(p == null ? 6 : p);
-            default -> text(policy, false);
+            });
+            case "timestamp" -> whole(timestamp(p == null ? 6 : p, tz));
+            case "time" -> whole(tz ? text(null, false) : time(p == null ? 6 : p));
+            default -> whole(text(policy, false));
         };
     }
 
-    private static Reader text(ValuePolicy policy, boolean blankPadded) {
+    private static TextReader text(ValuePolicy policy, boolean blankPadded) {
         return (rs, i) -> {
             String v = rs.getString(i);
             if (v == null) {
@@ -115,7 +159,7 @@ public final class ValueNormalizer {
         };
     }
 
-    private static Reader timestamp(int digits, boolean tz) {
+    private static TextReader timestamp(int digits, boolean tz) {
         return (rs, i) -> {
             LocalDateTime v;
             if (tz) {
@@ -138,7 +182,7 @@ public final class ValueNormalizer {
         };
     }
 
-    private static Reader time(int digits) {
+    private static TextReader time(int digits) {
         return (rs, i) -> {
             String t = rs.getString(i);
             if (t == null) {
@@ -151,8 +195,16 @@ public final class ValueNormalizer {
         };
     }
 
-    /** A value as a report shows it: NULL spelled out, long values cut at 200 characters. */
-    static String display(String value) {
-        return value == null ? "NULL" : value.length() > 200 ? value.substring(0, 200) + "…" : value;
+    /**
+     * A value as a report shows it: NULL spelled out; a value longer than 200 characters cut there,
+     * followed by its whole length (for a {@link LongValue}, the only part the row kept).
+     */
+    static String display(Object value) {
+        if (value instanceof LongValue l) {
+            return l.display();
+        }
+        String v = (String) value;
+        return v == null ? "NULL" : v.length() > ValueHashing.PREFIX
+                ? v.substring(0, ValueHashing.PREFIX) + "… (" + v.length() + " characters)" : v;
     }
 }

@@ -114,4 +114,9 @@ public final class H2Dialect implements SourceDialect {
             }
         }
     }
+
+    @Override
+    public boolean streamsLongValues() {
+        return true;
+    }
 }

@@ -127,4 +127,9 @@ public final class SqlServerDialect implements SourceDialect {
     public Object fromPostgres(Object value) {
         return value instanceof java.util.UUID uuid ? uuid.toString() : SourceDialect.super.fromPostgres(value);
     }
+
+    @Override
+    public boolean streamsLongValues() {
+        return true;
+    }
 }
