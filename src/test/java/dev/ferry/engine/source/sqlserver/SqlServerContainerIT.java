@@ -165,9 +165,11 @@ class SqlServerContainerIT {
 
     private static java.util.List<String> denies(Statement st) throws java.sql.SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
-        try (java.sql.ResultSet rs = st.executeQuery(SqlServerWriteFreeze.DENIED)) {
+        try (java.sql.ResultSet rs = st.executeQuery(SqlServerFreezeCatalog.DATABASE_WRITES)) {
             while (rs.next()) {
-                out.add(rs.getString(1) + " " + rs.getString(2).strip());
+                if (rs.getString(3).strip().equals("D")) {
+                    out.add(rs.getString(1) + " " + rs.getString(2).strip());
+                }
             }
         }
         return out;
