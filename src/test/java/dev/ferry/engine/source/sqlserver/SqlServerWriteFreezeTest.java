@@ -137,6 +137,30 @@ class SqlServerWriteFreezeTest {
     }
 
     @Test
+    void aFreezeDeniesThenChecksAsTheApplicationThenEndsItsTransactions() throws Exception {
+        RecordingSqlServer server = new RecordingSqlServer();
+        Fixture f = fixture();
+        new SqlServerWriteFreeze(denyTo("crm_app"), c -> new FixtureFacts(f)).freeze(server.connection());
+        assertThat(server.statements).containsExactly("DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]",
+                SqlServerWriteFreeze.OPEN_WRITERS);
+        assertThat(server.journal).isEqualTo("INSERT+G crm_app\nUPDATE crm_app\n");
+    }
+
+    /** Issue 14.1: writes after the final drain are lost writes, so a deny that does not hold undoes itself and stops the cutover. */
+    @Test
+    void aDenyTheApplicationCanStillWritePastIsUndoneAndTheFreezeFailsNamingUserAndTableIssue14() throws Exception {
+        RecordingSqlServer server = new RecordingSqlServer();
+        Fixture f = fixture().writable(Map.of("crm_app", List.of("dbo.Customer", "dbo.Order")));
+        assertThatThrownBy(() -> new SqlServerWriteFreeze(denyTo("crm_app"), c -> new FixtureFacts(f)).freeze(server.connection()))
+                .isInstanceOf(FerryException.class).hasMessageContaining("user 'crm_app'")
+                .hasMessageContaining("can still write dbo.Customer, dbo.Order").hasMessageContaining("writable again");
+        assertThat(server.statements).as("nobody's session was ended; the grant the deny replaced is back").containsExactly(
+                "DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]", "REVOKE INSERT TO [crm_app]", "GRANT INSERT TO [crm_app]",
+                "REVOKE UPDATE TO [crm_app]");
+        assertThat(server.journal).isNull();
+    }
+
+    @Test
     void aDenyTheOwnersSetBeforeIsNeitherAddedNorRecordedAndAReplacedGrantIsRemembered() throws Exception {
         List<Deny> added = SqlServerWriteFreeze.toAdd(List.of("crm_app", "crm_jobs"), fixture().databaseWrites());
         assertThat(added).containsExactly(new Deny("crm_app", "INSERT", Prior.GRANT), new Deny("crm_app", "UPDATE", Prior.NONE),
