@@ -36,6 +36,15 @@ public interface ChangeCapture {
      */
     long head(Connection source);
 
+    /**
+     * This capture reading the changes of {@code tables} (the migrated ones) only. Trigger logs hold
+     * only the tables they were installed on and return themselves; Change Tracking covers every
+     * tracked table of the database, other applications' and excluded ones included.
+     */
+    default ChangeCapture scopedTo(java.util.Set<dev.ferry.engine.model.TableRef> tables) {
+        return this;
+    }
+
     /** Forgets {@code changes}, which were applied and committed on the other side. */
     default void consumed(Connection source, List<Change> changes) {
     }

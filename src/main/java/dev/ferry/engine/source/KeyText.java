@@ -15,15 +15,24 @@ import java.util.stream.Collectors;
  * drivers take the text and convert it for the comparison. Queries match keys in batches.
  */
 public final class KeyText {
-    /** Keys matched by one query. */
+    /** Keys matched by one query, at most. */
     public static final int PER_QUERY = 200;
+    /**
+     * Parameters bound by one query, at most: SQL Server refuses a request of more than 2 100
+     * (issue 14.13: 200 keys of 11 columns were 2 200).
+     */
+    public static final int MAX_PARAMETERS = 2_000;
 
     private KeyText() {
     }
 
-    /** {@code keys} in batches of {@link #PER_QUERY}. */
-    public static <T> List<List<T>> batches(List<T> keys) {
-        return Lists.partition(keys, PER_QUERY);
+    /**
+     * {@code keys} in batches of {@link #PER_QUERY}, fewer where the keys have so many columns that
+     * a batch would bind more than {@link #MAX_PARAMETERS} values.
+     */
+    public static List<List<List<String>>> batches(List<List<String>> keys) {
+        int columns = keys.isEmpty() ? 1 : Math.max(1, keys.get(0).size());
+        return Lists.partition(keys, Math.max(1, Math.min(PER_QUERY, MAX_PARAMETERS / columns)));
     }
 
     /** {@code (a = ? AND b = ?) OR (…)}, once per key, over already quoted (and, if need be, qualified) key columns. */

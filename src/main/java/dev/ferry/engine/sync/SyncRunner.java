@@ -32,7 +32,9 @@ public final class SyncRunner {
 
     public SyncRunner(ChangeCapture capture, SourceDialect dialect, TargetSchema schema, ValuePolicy policy,
                       Supplier<Connection> source, Supplier<Connection> target, String syncId, int batch) {
-        this.capture = capture;
+        // only the migrated tables: another application's tracked tables must not stop the sync (issue 14.7)
+        this.capture = capture.scopedTo(schema.tables().stream().map(dev.ferry.engine.convert.TargetTable::source)
+                .collect(java.util.stream.Collectors.toSet()));
         this.applier = new DeltaApplier(dialect, schema, policy);
         this.source = source;
         this.target = () -> writable(target.get());

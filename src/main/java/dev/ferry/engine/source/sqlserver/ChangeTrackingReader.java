@@ -14,6 +14,12 @@ interface ChangeTrackingReader {
     List<TrackedKeyColumn> trackedKeyColumns();
 
     /**
+     * {@code CHANGE_TRACKING_MIN_VALID_VERSION} of every tracked table, asked again after the changes
+     * were read (cleanup may have run meanwhile).
+     */
+    java.util.Map<dev.ferry.engine.model.TableRef, Long> minValidVersions();
+
+    /**
      * Net changes of {@code table} after version {@code after} up to {@code upTo}, in version
      * order, at most {@code top} of them when {@code top} is not null.
      */

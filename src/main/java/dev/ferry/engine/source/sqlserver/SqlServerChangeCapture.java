@@ -3,6 +3,7 @@ package dev.ferry.engine.source.sqlserver;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.Change;
 import dev.ferry.engine.source.ChangeCapture;
 import java.sql.Connection;
@@ -12,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,17 +45,38 @@ public final class SqlServerChangeCapture implements ChangeCapture {
             WHERE p.class = 1 AND p.minor_id = 0 AND p.name = N'ferry_change_tracking'""";
     static final String DATABASE_FERRY_ENABLED = "SELECT COUNT(*) FROM sys.extended_properties WHERE class = 0 "
             + "AND name = N'ferry_change_tracking'";
-    static final String COMMIT_TIME_AGE = "SELECT DATEDIFF_BIG(millisecond, commit_time, GETDATE()) FROM sys.dm_tran_commit_table "
+    /** commit_time is UTC: it is compared with SYSUTCDATETIME(), never the server's local GETDATE() (issue 14). */
+    static final String COMMIT_TIME_AGE = "SELECT DATEDIFF_BIG(millisecond, commit_time, SYSUTCDATETIME()) FROM sys.dm_tran_commit_table "
             + "WHERE commit_ts = ?";
 
     private final Function<Connection, ChangeTrackingReader> readers;
+    /** The migrated tables whose changes are read; null for every tracked table. */
+    private final Set<TableRef> scope;
 
     public SqlServerChangeCapture() {
         this(SqlServerChangeTrackingReader::new);
     }
 
     SqlServerChangeCapture(Function<Connection, ChangeTrackingReader> readers) {
+        this(readers, null);
+    }
+
+    private SqlServerChangeCapture(Function<Connection, ChangeTrackingReader> readers, Set<TableRef> scope) {
         this.readers = readers;
+        this.scope = scope;
+    }
+
+    /**
+     * Reads the changes of {@code tables} only: a table tracked by another application, or left out
+     * by the config, neither stops the sync nor counts in its lag (issue 14.7).
+     */
+    @Override
+    public ChangeCapture scopedTo(Set<TableRef> tables) {
+        return new SqlServerChangeCapture(readers, Set.copyOf(tables));
+    }
+
+    private List<TrackedTable> tracked(ChangeTrackingReader reader) {
+        return TrackedTable.of(reader.trackedKeyColumns()).stream().filter(t -> scope == null || scope.contains(t.ref())).toList();
     }
 
     @Override
@@ -95,23 +120,46 @@ public final class SqlServerChangeCapture implements ChangeCapture {
         return reader.consistently(() -> changesAfter(reader, position, limit));
     }
 
-    private static List<Change> changesAfter(ChangeTrackingReader reader, long position, int limit) {
+    /**
+     * One batch. Microsoft's guidance is to check each table's minimum valid version after reading
+     * its changes, because cleanup may run between the check and CHANGETABLE
+     * (learn.microsoft.com/sql/relational-databases/track-changes/work-with-change-tracking-sql-server,
+     * "obtaining consistent and correct results"): a table found cleaned up afterwards is read
+     * again as a whole-table change, and the batch is made again around it (issue 14.4).
+     */
+    private List<Change> changesAfter(ChangeTrackingReader reader, long position, int limit) {
         long current = reader.currentVersion();
-        List<TrackedTable> live = new ArrayList<>();
-        List<Change> whole = new ArrayList<>();
-        for (TrackedTable t : TrackedTable.of(reader.trackedKeyColumns())) {
-            if (position < t.minValidVersion()) {
-                whole.add(Change.wholeTable(current, t.ref()));
-            } else {
-                live.add(t);
+        List<TrackedTable> tables = tracked(reader);
+        Set<TableRef> cleanedUp = new HashSet<>();
+        while (true) {
+            List<TrackedTable> live = new ArrayList<>();
+            List<Change> whole = new ArrayList<>();
+            for (TrackedTable t : tables) {
+                if (position < t.minValidVersion() || cleanedUp.contains(t.ref())) {
+                    whole.add(Change.wholeTable(current, t.ref()));
+                } else {
+                    live.add(t);
+                }
             }
+            List<Change> out = read(reader, live, position, current, whole.isEmpty() ? limit : null);
+            Map<TableRef, Long> after = reader.minValidVersions();
+            List<TableRef> expired = live.stream().map(TrackedTable::ref).filter(r -> position < after.getOrDefault(r, 0L)).toList();
+            if (expired.isEmpty()) {
+                out.addAll(whole);
+                return out;
+            }
+            cleanedUp.addAll(expired);
         }
+    }
+
+    /** The changes of {@code live} after {@code position}; with a limit, up to the version that ends the batch whole. */
+    private static List<Change> read(ChangeTrackingReader reader, List<TrackedTable> live, long position, long current, Integer limit) {
         long bound = current;
         List<List<ChangeTrackingReader.VersionedKey>> first = new ArrayList<>();
         for (TrackedTable t : live) {
-            List<ChangeTrackingReader.VersionedKey> rows = reader.changes(t, position, current, whole.isEmpty() ? limit : null);
+            List<ChangeTrackingReader.VersionedKey> rows = reader.changes(t, position, current, limit);
             first.add(rows);
-            if (whole.isEmpty() && rows.size() >= limit) {
+            if (limit != null && rows.size() >= limit) {
                 bound = Math.min(bound, rows.get(rows.size() - 1).version());
             }
         }
@@ -119,7 +167,7 @@ public final class SqlServerChangeCapture implements ChangeCapture {
         for (int i = 0; i < live.size(); i++) {
             TrackedTable t = live.get(i);
             List<ChangeTrackingReader.VersionedKey> rows = first.get(i);
-            if (whole.isEmpty() && rows.size() >= limit) {
+            if (limit != null && rows.size() >= limit) {
                 // the batch ends on a whole version: read the rest of the bounding version too
                 rows = reader.changes(t, position, bound, null);
             }
@@ -130,7 +178,6 @@ public final class SqlServerChangeCapture implements ChangeCapture {
             }
         }
         out.sort(Comparator.comparingLong(Change::position));
-        out.addAll(whole);
         return out;
     }
 
@@ -145,7 +192,7 @@ public final class SqlServerChangeCapture implements ChangeCapture {
         long current = reader.currentVersion();
         long pending = 0;
         long oldest = Long.MAX_VALUE;
-        for (TrackedTable t : TrackedTable.of(reader.trackedKeyColumns())) {
+        for (TrackedTable t : tracked(reader)) {
             ChangeTrackingReader.Pending p = reader.pending(t, position, current);
             pending += p.count();
             if (p.count() > 0) {

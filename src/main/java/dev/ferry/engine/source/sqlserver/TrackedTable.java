@@ -1,5 +1,7 @@
 package dev.ferry.engine.source.sqlserver;
 
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
 import dev.ferry.engine.model.TableRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,10 @@ record TrackedTable(TableRef ref, List<String> keyColumns, List<String> keyTypes
         }
         List<TrackedTable> out = new ArrayList<>();
         byTable.forEach((ref, cols) -> {
+            cols.stream().filter(c -> c.typeName() == null).findFirst().ifPresent(c -> {
+                throw new FerryException(ErrorCode.INTROSPECTION, "Unable to read the changes of " + ref + ": the type of key column '"
+                        + c.columnName() + "' is unknown");
+            });
             cols.sort(java.util.Comparator.comparingInt(ChangeTrackingReader.TrackedKeyColumn::keyOrdinal));
             Long min = cols.get(0).minValidVersion();
             out.add(new TrackedTable(ref, cols.stream().map(ChangeTrackingReader.TrackedKeyColumn::columnName).toList(),
@@ -30,14 +36,23 @@ record TrackedTable(TableRef ref, List<String> keyColumns, List<String> keyTypes
     }
 
     /**
-     * The key column as text that binds back to the column and to PostgreSQL unchanged: ISO 8601
-     * (style 126) for date and time types, the plain conversion otherwise.
+     * The key column as text that binds back to the column and to PostgreSQL unchanged (issue 14.3):
+     * ISO 8601 (style 126) for date and time types; float and real with style 3 (17 and 9
+     * significant digits, lossless; the default style keeps 6) and money with style 2 (4 decimals;
+     * the default keeps 2) — learn.microsoft.com/sql/t-sql/functions/cast-and-convert-transact-sql;
+     * binary as PostgreSQL's bytea hex text ({@code \x…}; converting bytes to nvarchar would read
+     * them as characters); hierarchyid as its path ({@code ToString()}, as the copy reads it); the
+     * plain conversion otherwise (exact for integers, decimals, strings and uniqueidentifier).
      */
     static String keyText(String column, String type) {
         String quoted = "ct.[" + column.replace("]", "]]") + "]";
         return switch (type.toLowerCase(Locale.ROOT)) {
             case "date", "datetime", "datetime2", "smalldatetime", "datetimeoffset", "time" ->
                     "CONVERT(nvarchar(40), " + quoted + ", 126)";
+            case "float", "real" -> "CONVERT(nvarchar(40), " + quoted + ", 3)";
+            case "money", "smallmoney" -> "CONVERT(nvarchar(40), " + quoted + ", 2)";
+            case "binary", "varbinary" -> "N'\\x' + CONVERT(nvarchar(max), " + quoted + ", 2)";
+            case "hierarchyid" -> quoted + ".ToString()";
             default -> "CONVERT(nvarchar(4000), " + quoted + ")";
         };
     }

@@ -13,6 +13,7 @@ import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.CatalogQuery;
 import dev.ferry.engine.source.Change;
+import dev.ferry.engine.source.ChangeCapture;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class SqlServerChangeCaptureTest {
     }
 
     /** Answers as CHANGETABLE would from the fixture's rows: after, up to, top, in version order. */
-    static final class FixtureReader implements ChangeTrackingReader {
+    static class FixtureReader implements ChangeTrackingReader {
         final Fixture fixture;
 
         FixtureReader(Fixture fixture) {
@@ -50,6 +51,13 @@ class SqlServerChangeCaptureTest {
         }
 
         @Override
+        public Map<TableRef, Long> minValidVersions() {
+            Map<TableRef, Long> out = new java.util.HashMap<>();
+            TrackedTable.of(trackedKeyColumns()).forEach(t -> out.put(t.ref(), t.minValidVersion()));
+            return out;
+        }
+
+        @Override
         public Pending pending(TrackedTable table, long after, long upTo) {
             List<VersionedKey> rows = changes(table, after, upTo, null);
             return new Pending(rows.size(), rows.isEmpty() ? 0 : rows.get(0).version());
@@ -63,11 +71,19 @@ class SqlServerChangeCaptureTest {
         }
     }
 
-    private static SqlServerChangeCapture capture() throws Exception {
+    /** The tables the migration holds; legacy.Outbox is tracked by another application. */
+    static final java.util.Set<TableRef> MIGRATED = java.util.Set.of(new TableRef("dbo", "AuditLog"), new TableRef("dbo", "Customer"),
+            new TableRef("sales", "OrderLine"));
+
+    private static Fixture fixture() throws Exception {
         try (InputStream in = SqlServerChangeCaptureTest.class.getResourceAsStream("/fixtures/sqlserver-change-tracking.json")) {
-            Fixture f = CatalogQuery.ROWS.readValue(in, Fixture.class);
-            return new SqlServerChangeCapture(c -> new FixtureReader(f));
+            return CatalogQuery.ROWS.readValue(in, Fixture.class);
         }
+    }
+
+    private static ChangeCapture capture() throws Exception {
+        Fixture f = fixture();
+        return new SqlServerChangeCapture(c -> new FixtureReader(f)).scopedTo(MIGRATED);
     }
 
     @Test
@@ -84,7 +100,7 @@ class SqlServerChangeCaptureTest {
 
     @Test
     void aBatchEndsOnAWholeVersionAndTheNextOneGoesOnFromThere() throws Exception {
-        SqlServerChangeCapture capture = capture();
+        ChangeCapture capture = capture();
         List<Change> first = capture.changesAfter(null, 95, 2);
         assertThat(first).extracting(Change::position).containsExactly(96L, 97L, 97L, 97L);
         assertThat(first).extracting(c -> c.key().get(0)).contains("11", "12", "6F9619FF-8B86-D011-B42D-00C04FC964FF");
@@ -92,6 +108,83 @@ class SqlServerChangeCaptureTest {
         assertThat(next).extracting(Change::position).containsExactly(110L);
         assertThat(next.get(0).key()).containsExactly("3");
         assertThat(capture.changesAfter(null, 110, 2)).as("125 and 121 are past the current version").isEmpty();
+    }
+
+    /** Issue 14.7: another application's tracked table neither reaches the sync nor counts in its lag. */
+    @Test
+    void onlyTheMigratedTablesAreReadIssue14() throws Exception {
+        Fixture f = fixture();
+        SqlServerChangeCapture everything = new SqlServerChangeCapture(c -> new FixtureReader(f));
+        assertThat(everything.changesAfter(null, 110, 1_000)).extracting(c -> c.table().toString()).containsExactly("legacy.Outbox");
+        assertThat(capture().changesAfter(null, 110, 1_000)).isEmpty();
+        assertThat(capture().lag(null, 110)).isEqualTo(new ChangeCapture.Lag(0, 0));
+    }
+
+    /**
+     * Issue 14.4: cleanup runs between the minimum-valid-version check and CHANGETABLE (no snapshot
+     * isolation): Customer's changes up to 100 are gone when they are read. Checked after the read,
+     * the table comes back whole instead of missing version 96 and 97.
+     */
+    @Test
+    void aTableCleanedUpWhileItsChangesWereReadComesBackWholeIssue14() throws Exception {
+        Fixture f = fixture();
+        FixtureReader racing = new FixtureReader(f) {
+            boolean cleaned;
+
+            @Override
+            public List<VersionedKey> changes(TrackedTable table, long after, long upTo, Integer top) {
+                List<VersionedKey> rows = super.changes(table, after, upTo, top);
+                if (table.ref().name().equals("Customer")) {
+                    cleaned = true;
+                    return rows.stream().filter(k -> k.version() > 100).toList();
+                }
+                return rows;
+            }
+
+            @Override
+            public Map<TableRef, Long> minValidVersions() {
+                Map<TableRef, Long> out = super.minValidVersions();
+                if (cleaned) {
+                    out.put(new TableRef("dbo", "Customer"), 100L);
+                }
+                return out;
+            }
+        };
+        List<Change> changes = new SqlServerChangeCapture(c -> racing).scopedTo(MIGRATED).changesAfter(null, 95, 1_000);
+        assertThat(changes).filteredOn(Change::isWholeTable).extracting(c -> c.table().name()).containsExactly("Customer");
+        assertThat(changes).filteredOn(c -> !c.isWholeTable()).extracting(c -> c.table().name()).doesNotContain("Customer");
+        assertThat(changes.get(changes.size() - 1).position()).isEqualTo(120L);
+    }
+
+    /** Issue 14.3: default CONVERT styles round float, real and money keys and read bytes as characters. */
+    @Test
+    void keysOfFloatMoneyBinaryAndHierarchyidAreReadLosslesslyIssue14() {
+        assertThat(TrackedTable.keyText("Rate", "float")).isEqualTo("CONVERT(nvarchar(40), ct.[Rate], 3)");
+        assertThat(TrackedTable.keyText("Rate", "real")).isEqualTo("CONVERT(nvarchar(40), ct.[Rate], 3)");
+        assertThat(TrackedTable.keyText("Price", "money")).isEqualTo("CONVERT(nvarchar(40), ct.[Price], 2)");
+        assertThat(TrackedTable.keyText("Price", "smallmoney")).isEqualTo("CONVERT(nvarchar(40), ct.[Price], 2)");
+        assertThat(TrackedTable.keyText("Hash", "varbinary")).isEqualTo("N'\\x' + CONVERT(nvarchar(max), ct.[Hash], 2)");
+        assertThat(TrackedTable.keyText("Node", "hierarchyid")).isEqualTo("ct.[Node].ToString()");
+        assertThat(TrackedTable.keyText("Id", "decimal")).isEqualTo("CONVERT(nvarchar(4000), ct.[Id])");
+    }
+
+    /** Issue 14.10: TYPE_NAME(240) is NULL for CLR types; the key's type comes from sys.types, and an unknown one is named. */
+    @Test
+    void aHierarchyidKeyIsTypedThroughSysTypesAndAnUnknownTypeIsNamed() {
+        assertThat(SqlServerChangeTrackingReader.TRACKED_KEY_COLUMNS).contains("JOIN sys.types ty ON ty.user_type_id = c.user_type_id")
+                .doesNotContain("TYPE_NAME(c.system_type_id) AS type_name");
+        TrackedTable org = TrackedTable.of(new java.util.ArrayList<>(List.of(new ChangeTrackingReader.TrackedKeyColumn("dbo", "OrgNode",
+                "Node", "hierarchyid", 1, 5L)))).get(0);
+        assertThat(org.changesQuery(null)).contains("ct.[Node].ToString()");
+        assertThatThrownBy(() -> TrackedTable.of(new java.util.ArrayList<>(List.of(new ChangeTrackingReader.TrackedKeyColumn("dbo",
+                "OrgNode", "Node", null, 1, 5L))))).isInstanceOf(FerryException.class).hasMessageContaining("dbo.OrgNode")
+                .hasMessageContaining("'Node'");
+    }
+
+    /** commit_time is UTC; GETDATE() is the server's local time (issue 14). */
+    @Test
+    void theLagDatesCommitsAgainstUtc() {
+        assertThat(SqlServerChangeCapture.COMMIT_TIME_AGE).contains("SYSUTCDATETIME()").doesNotContain("GETDATE()");
     }
 
     @Test

@@ -147,6 +147,7 @@ class SqlServerContainerIT {
             st.execute("CREATE USER crm_app WITHOUT LOGIN");
             st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON dbo.account TO crm_app");
             st.execute("DENY DELETE TO crm_app"); // the owners' own rule, before any cutover
+            st.execute("GRANT INSERT TO crm_app"); // database scope: the fence's DENY replaces it (issue 14.11)
             SqlServerWriteFreeze fence = new SqlServerWriteFreeze(new dev.ferry.engine.config.FreezeConfig(
                     dev.ferry.engine.config.FreezeConfig.SqlServerFreeze.DENY_WRITE, java.util.List.of("crm_app")));
             fence.freeze(c);
@@ -160,14 +161,91 @@ class SqlServerContainerIT {
             }
             fence.unfreeze(c);
             assertThat(denies(st)).as("only the owners' deny is left").containsExactly("crm_app DELETE");
+            assertThat(new SqlServerFreezeCatalog(c).databaseWrites()).as("the grant the deny replaced is back")
+                    .contains(new SqlServerFreezeFacts.PermissionRow("crm_app", "INSERT", "G"));
+        }
+    }
+
+    /**
+     * Issue 14.1 on a real server: preflight names a same-owner procedure the application may
+     * execute (ownership chaining skips the deny) and an application user owning a table; the deny
+     * on a plain user passes and is then checked as that user.
+     */
+    @Test
+    void preflightRefusesWhatTheDenyCannotStop() throws Exception {
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE ferry_preflight_it");
+        }
+        String db = SQL_SERVER.getJdbcUrl() + ";databaseName=ferry_preflight_it";
+        try (Connection c = DriverManager.getConnection(db, SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.account (id int PRIMARY KEY, balance int NOT NULL)");
+            st.execute("CREATE USER crm_app WITHOUT LOGIN");
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON dbo.account TO crm_app");
+            java.util.function.Function<String, dev.ferry.engine.config.FreezeConfig> denyTo = p -> new dev.ferry.engine.config.FreezeConfig(
+                    dev.ferry.engine.config.FreezeConfig.SqlServerFreeze.DENY_WRITE, java.util.List.of(p));
+            assertThat(new SqlServerWriteFreeze(denyTo.apply("crm_app")).cannotFreeze(c)).isEmpty();
+            st.execute("CREATE PROCEDURE dbo.usp_deposit @id int AS INSERT INTO dbo.account VALUES (@id, 0)");
+            st.execute("GRANT EXECUTE ON dbo.usp_deposit TO crm_app");
+            assertThat(new SqlServerWriteFreeze(denyTo.apply("crm_app")).cannotFreeze(c)).get().asString()
+                    .contains("dbo.usp_deposit").contains("ownership chaining");
+            st.execute("CREATE USER crm_owner WITHOUT LOGIN");
+            st.execute("CREATE SCHEMA owned AUTHORIZATION crm_owner");
+            st.execute("CREATE TABLE owned.note (id int PRIMARY KEY)");
+            assertThat(new SqlServerWriteFreeze(denyTo.apply("crm_owner")).cannotFreeze(c)).get().asString().contains("owns owned.note");
+        }
+    }
+
+    /** Issues 14.3, 14.7, 14.10: lossless keys of float, money, binary and hierarchyid, and only the migrated tables read. */
+    @Test
+    void changeTrackingKeysComeBackLosslesslyForTheMigratedTablesOnly() throws Exception {
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE ferry_keys_it");
+        }
+        String db = SQL_SERVER.getJdbcUrl() + ";databaseName=ferry_keys_it";
+        try (Connection c = DriverManager.getConnection(db, SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.rate (k float PRIMARY KEY, m money NOT NULL UNIQUE)");
+            st.execute("CREATE TABLE dbo.price (m money PRIMARY KEY)");
+            st.execute("CREATE TABLE dbo.blob (k varbinary(16) PRIMARY KEY)");
+            st.execute("CREATE TABLE dbo.org (node hierarchyid PRIMARY KEY)");
+            st.execute("CREATE TABLE dbo.other_app (id int PRIMARY KEY)");
+            SqlServerChangeCapture capture = new SqlServerChangeCapture();
+            java.util.List<dev.ferry.engine.model.Table> tables = new SqlServerDialect().introspect(c).tables();
+            long start = capture.install(c, tables);
+            st.execute("INSERT INTO dbo.rate VALUES (0.1, 1)");
+            st.execute("INSERT INTO dbo.price VALUES (12.3456)");
+            st.execute("INSERT INTO dbo.blob VALUES (0x0A0B)");
+            st.execute("INSERT INTO dbo.org VALUES ('/1/2/')");
+            st.execute("INSERT INTO dbo.other_app VALUES (1)");
+            java.util.Set<dev.ferry.engine.model.TableRef> migrated = tables.stream().map(dev.ferry.engine.model.Table::ref)
+                    .filter(r -> !r.name().equals("other_app")).collect(java.util.stream.Collectors.toSet());
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            capture.scopedTo(migrated).changesAfter(c, start, 100).forEach(ch -> keys.put(ch.table().name(), ch.key().get(0)));
+            assertThat(keys).containsOnlyKeys("rate", "price", "blob", "org");
+            assertThat(keys.get("blob")).isEqualToIgnoringCase("\\x0A0B");
+            assertThat(keys.get("org")).isEqualTo("/1/2/");
+            for (String[] lookup : new String[][] {{"dbo.rate", "k", keys.get("rate")}, {"dbo.price", "m", keys.get("price")}}) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + lookup[0] + " WHERE " + lookup[1] + " = ?")) {
+                    ps.setString(1, lookup[2]);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as(lookup[0] + " by its key text " + lookup[2]).isEqualTo(1);
+                    }
+                }
+            }
         }
     }
 
     private static java.util.List<String> denies(Statement st) throws java.sql.SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
-        try (java.sql.ResultSet rs = st.executeQuery(SqlServerWriteFreeze.DENIED)) {
+        try (java.sql.ResultSet rs = st.executeQuery(SqlServerFreezeCatalog.DATABASE_WRITES)) {
             while (rs.next()) {
-                out.add(rs.getString(1) + " " + rs.getString(2).strip());
+                if (rs.getString(3).strip().equals("D")) {
+                    out.add(rs.getString(1) + " " + rs.getString(2).strip());
+                }
             }
         }
         return out;
