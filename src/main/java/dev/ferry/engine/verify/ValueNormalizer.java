@@ -152,7 +152,7 @@ public final class ValueNormalizer {
     }
 
     /** A value as a report shows it: NULL spelled out, long values cut at 200 characters. */
-    static String display(String value) {
+    public static String display(String value) {
         return value == null ? "NULL" : value.length() > 200 ? value.substring(0, 200) + "…" : value;
     }
 }
