@@ -47,7 +47,7 @@ public final class ResultComparer {
             List<String> b = i < t.rows().size() ? t.rows().get(i) : null;
             if (a == null || !a.equals(b)) {
                 String what = "row " + (i + 1) + (a == null ? " is only on the target" : b == null ? " is only on the source" : " differs")
-                        + " (source " + s.rows().size() + " rows, target " + t.rows().size() + ")";
+                        + " (source " + s.rows().size() + " rows, target " + t.rows().size() + " rows)";
                 return Optional.of(new ResultDifference(what, row(s.columns(), a), row(s.columns(), b)));
             }
         }
@@ -75,7 +75,7 @@ public final class ResultComparer {
         List<String> firstTarget = onlyTarget.isEmpty() ? null : onlyTarget.get(0);
         String what = onlySource != null && firstTarget != null ? "a row differs" : onlySource != null ? "a source row is missing on the target"
                 : "the target returns a row the source does not";
-        return Optional.of(new ResultDifference(what + " (source " + s.rows().size() + " rows, target " + t.rows().size() + ")",
+        return Optional.of(new ResultDifference(what + " (source " + s.rows().size() + " rows, target " + t.rows().size() + " rows)",
                 row(s.columns(), onlySource), row(s.columns(), firstTarget)));
     }
 
