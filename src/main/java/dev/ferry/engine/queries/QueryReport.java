@@ -31,10 +31,10 @@ public record QueryReport(int runs, double seconds, List<QueryOutcome> queries) 
 
     /** A fixed-width table of the queries and their latencies, and the problems found, for a console. */
     public String table() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-32s %-11s %9s %9s %9s %9s %6s %7s%n", "query", "status",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-32s %-11s %6s %9s %9s %9s %9s %6s %7s%n", "query", "status", "rows",
                 "src p50", "src p95", "tgt p50", "tgt p95", "ratio", "budget"));
         for (QueryOutcome q : queries) {
-            s.append(String.format(Locale.ROOT, "%-32s %-11s %9s %9s %9s %9s %6s %7d%n", cut(q.name()), q.status(),
+            s.append(String.format(Locale.ROOT, "%-32s %-11s %6d %9s %9s %9s %9s %6s %7d%n", cut(q.name()), q.status(), q.rows(),
                     ms(q.source() == null ? null : q.source().p50Millis()), ms(q.source() == null ? null : q.source().p95Millis()),
                     ms(q.target() == null ? null : q.target().p50Millis()), ms(q.target() == null ? null : q.target().p95Millis()),
                     q.ratio() == 0 ? "-" : q.ratio() + "x", q.budgetMillis()));

@@ -38,10 +38,10 @@ public final class QueryReportWriter {
         StringBuilder s = new StringBuilder("# Ferry query parity\n\n**").append(report.verdict()).append("**: ")
                 .append(report.queries().size()).append(" queries, ").append(report.runs()).append(" timed runs of each parameter set per side, ")
                 .append(report.seconds()).append(" s.\n\n")
-                .append("| query | status | source p50 | source p95 | source max | target p50 | target p95 | target max | target/source | budget |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| query | status | rows | source p50 | source p95 | source max | target p50 | target p95 | target max | target/source | budget |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (QueryOutcome q : report.queries()) {
-            s.append("| ").append(cell(q.name())).append(" | ").append(q.status()).append(" | ").append(stats(q.source())).append(" | ")
+            s.append("| ").append(cell(q.name())).append(" | ").append(q.status()).append(" | ").append(q.rows()).append(" | ").append(stats(q.source())).append(" | ")
                     .append(stats(q.target())).append(" | ").append(q.ratio() == 0 ? "-" : q.ratio() + "×").append(" | ")
                     .append(q.budgetMillis()).append(" ms |\n");
         }

@@ -45,10 +45,11 @@ public final class QueryRunner {
 
     QueryOutcome run(WorkloadQuery q) {
         Optional<ResultDifference> difference;
+        long[] rows = {0};
         try {
-            difference = compare(q);
+            difference = compare(q, rows);
         } catch (SideFailure f) {
-            return new QueryOutcome(q.name(), QueryStatus.FAILED, q.budgetMillis(), q.parameterSets().size(), null, null, null,
+            return new QueryOutcome(q.name(), QueryStatus.FAILED, q.budgetMillis(), q.parameterSets().size(), 0, null, null, null,
                     f.getMessage(), null);
         }
         List<Long> s = new ArrayList<>();
@@ -61,7 +62,7 @@ public final class QueryRunner {
                 }
             }
         } catch (SideFailure f) {
-            return new QueryOutcome(q.name(), QueryStatus.FAILED, q.budgetMillis(), q.parameterSets().size(), null, null, null,
+            return new QueryOutcome(q.name(), QueryStatus.FAILED, q.budgetMillis(), q.parameterSets().size(), 0, null, null, null,
                     f.getMessage(), null);
         }
         LatencyStats sourceStats = LatencyStats.of(s);
@@ -69,15 +70,16 @@ public final class QueryRunner {
         boolean over = targetStats.p95Millis() > q.budgetMillis();
         ExplainSummary plan = over && difference.isEmpty() ? explain(q) : null;
         QueryStatus status = difference.isPresent() ? QueryStatus.DIFFERENT : over ? QueryStatus.OVER_BUDGET : QueryStatus.PASS;
-        return new QueryOutcome(q.name(), status, q.budgetMillis(), q.parameterSets().size(), sourceStats, targetStats,
+        return new QueryOutcome(q.name(), status, q.budgetMillis(), q.parameterSets().size(), rows[0], sourceStats, targetStats,
                 difference.orElse(null), null, plan);
     }
 
-    private Optional<ResultDifference> compare(WorkloadQuery q) {
+    private Optional<ResultDifference> compare(WorkloadQuery q, long[] rows) {
         for (int i = 0; i < q.parameterSets().size(); i++) {
             List<Object> params = q.parameterSets().get(i);
             QueryExecutor.Read t = side("target", q.name(), () -> QueryExecutor.readTarget(target, q.targetSql(), params));
             QueryResult s = side("source", q.name(), () -> QueryExecutor.readSource(source, q.sourceSql(), params, t.types()));
+            rows[0] += t.result().rows().size();
             Optional<ResultDifference> d = ResultComparer.compare(s, t.result(), q.ordered());
             if (d.isPresent()) {
                 String set = q.parameterSets().size() > 1 || !params.isEmpty() ? "parameters " + params + ": " : "";
