@@ -22,6 +22,15 @@ param operatorsObjectId string = ''
 @description('NCRONTAB schedule of the nightly parity check (UTC).')
 param paritySchedule string = '0 0 2 * * *'
 
+@description('The application workload (YAML, docs/queries.md) the nightly parity check also runs; empty: none.')
+param parityWorkload string = ''
+
+@description('The p95 budget of the application queries in milliseconds: slower statements are logged on the Flexible Server.')
+param queryBudgetMillis int = 200
+
+@description('Action group the alerts notify (empty: alerts fire without a notification).')
+param alertActionGroupId string = ''
+
 @description('Blob URL of the staged app as a zip (container "deployments" of this storage account); the app runs from it, read with its identity. Empty on the first deployment.')
 param packageUrl string = ''
 
@@ -125,6 +134,7 @@ resource app 'Microsoft.Web/sites@2023-01-01' = {
         { name: 'APPLICATIONINSIGHTS_ENABLE_AGENT', value: 'true' }
         { name: 'FERRY_TASK_HUB', value: 'ferry' }
         { name: 'FERRY_PARITY_SCHEDULE', value: paritySchedule }
+        { name: 'FERRY_PARITY_WORKLOAD', value: parityWorkload }
         { name: 'FERRY_TARGET_AUTH', value: 'entra' }
         { name: 'FERRY_SOURCE_PASSWORD', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ferry-source-password)' }
         { name: 'FERRY_ADMIN_PASSWORD', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=ferry-admin-password)' }
@@ -181,6 +191,9 @@ module flexible 'flexible-server.bicep' = if (createFlexibleServer) {
     location: location
     adminObjectId: identity.properties.principalId
     adminName: identity.name
+    slowQueryMillis: queryBudgetMillis
+    workspaceId: logs.id
+    actionGroupId: alertActionGroupId
   }
 }
 
@@ -209,6 +222,33 @@ resource parityAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview'
   }
 }
 
+// Alert: the nightly workload found a query whose answers differ, that failed, or that missed its p95 budget
+// (metric ferry.query.checks with a result other than PASS; the alert's rows name the queries).
+resource workloadAlert 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+  name: '${namePrefix}-workload-queries'
+  location: location
+  properties: {
+    displayName: 'Ferry: an application query differs or misses its latency budget'
+    severity: 2
+    enabled: true
+    scopes: [ insights.id ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "ferry.query.checks" | where tostring(customDimensions["ferry.result"]) != "PASS" | extend query = tostring(customDimensions["ferry.query"]), result = tostring(customDimensions["ferry.result"])'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+    actions: empty(alertActionGroupId) ? {} : { actionGroups: [ alertActionGroupId ] }
+  }
+}
+
 resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
   name: guid(resourceGroup().id, 'ferry-workbook')
   location: location
@@ -217,7 +257,8 @@ resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
     displayName: 'Ferry migrations'
     category: 'workbook'
     sourceId: insights.id
-    serializedData: loadTextContent('workbook.json')
+    // the server panels read the Log Analytics workspace the Flexible Server sends its logs and metrics to
+    serializedData: replace(loadTextContent('workbook.json'), '__WORKSPACE_ID__', logs.id)
   }
 }
 

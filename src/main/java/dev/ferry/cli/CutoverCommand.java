@@ -15,6 +15,8 @@ import dev.ferry.engine.cutover.HealthProbe;
 import dev.ferry.engine.cutover.HttpProbe;
 import dev.ferry.engine.cutover.RoutingSwitch;
 import dev.ferry.engine.cutover.SqlProbe;
+import dev.ferry.engine.cutover.WorkloadProbe;
+import dev.ferry.engine.queries.WorkloadLoader;
 import dev.ferry.engine.cutover.WebhookRoutingSwitch;
 import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.plan.Planner;
@@ -71,6 +73,10 @@ final class CutoverCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Write the outcome, reason, downtime and rollback figures as JSON to this file.")
     Path report;
 
+    @Option(names = "--probe-workload", description = "A workload file (docs/queries.md) whose target queries are probed during "
+            + "the window: a query failing or over its p95 budget fails the probe.")
+    Path probeWorkload;
+
     @Option(names = "--probe-sql", defaultValue = "SELECT 1", description = "Query probed on the target (default ${DEFAULT-VALUE}).")
     String probeSql;
 
@@ -123,6 +129,9 @@ final class CutoverCommand implements Callable<Integer> {
             List<HealthProbe> probes = new ArrayList<>();
             probes.add(new SqlProbe(t, probeSql));
             probeUrls.forEach(u -> probes.add(new HttpProbe(u)));
+            if (probeWorkload != null) {
+                probes.add(new WorkloadProbe(t, WorkloadLoader.load(probeWorkload)));
+            }
             SyncRunner sync = new SyncRunner(capture, dialect, plan.schema(), cfg.values(), s, t, SyncCommand.SYNC_ID, 1_000);
             CutoverResult result = new LocalCutover(new CutoverRunner(plan.schema(), dialect, cfg.freeze(), sync, s, t, routing,
                     routingValue != null ? routingValue : target, probes, policy, Console::line))

@@ -17,6 +17,10 @@ import dev.ferry.engine.workflow.RunReportWriter;
 import dev.ferry.engine.workflow.ValidationRunner;
 import dev.ferry.sample.SampleDataGenerator;
 import dev.ferry.sample.SampleDatabase;
+import dev.ferry.sample.SampleWorkload;
+import dev.ferry.engine.queries.QueryReport;
+import dev.ferry.engine.queries.QueryReportWriter;
+import dev.ferry.engine.queries.QueryRunner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
  * {@code ferry demo}: the whole job on embedded databases. An H2 database in SQL Server mode holds
  * the Kitchen Pantry CRM sample and a demo application keeps writing to it; an embedded PostgreSQL
  * 16 is the target. Ferry captures changes, plans, copies, creates the post-data objects, syncs,
- * cuts over with a health window (routing in a file), and validates every row after the switch.
+ * cuts over with a health window (routing in a file), and validates every row after the switch,
+ * then runs the CRM's dashboard and list queries on both sides and prints their answers' parity and latency.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs Ferry on the embedded Kitchen Pantry CRM sample (H2 in SQL Server mode -> embedded PostgreSQL).")
@@ -82,13 +87,26 @@ final class DemoCommand implements Callable<Integer> {
                     ValidationOptions.of(ValidationLevel.HASH, ValuePolicy.strict()), List.of());
             ValidationWriter.write(after, out).forEach(p -> Console.line("Wrote " + p));
             Console.line("After the cutover: " + after.summary());
+            QueryReport queries = runWorkload(sourceUrl, targetUrl);
             Console.line("Wrote " + HtmlReportWriter.write(new MigrationReport("ferry demo", java.time.Instant.now(),
                     (System.nanoTime() - started) / 1e9, result.report(), after, switched, result.plan().assessment()),
                     out.resolve("report.html")));
-            boolean done = switched.outcome() == CutoverResult.COMPLETED && after.parity();
+            boolean done = switched.outcome() == CutoverResult.COMPLETED && after.parity()
+                    && queries.verdict() != QueryReport.Verdict.DIFFERENT;
             Console.line(done ? "Demo complete: every row of every table, and every write made during the migration, arrived "
                     + "and was proven equal." : "Demo did not complete: cutover " + switched.outcome() + " (" + switched.reason() + ")");
             return done ? 0 : dev.ferry.engine.ErrorCode.CUTOVER.exitCode();
+        }
+    }
+
+    /** The CRM's dashboard and list queries on both sides (a few runs each: the demo stays short), printed as a table. */
+    private QueryReport runWorkload(String sourceUrl, String targetUrl) throws java.sql.SQLException {
+        try (Connection s = DriverManager.getConnection(sourceUrl); Connection t = DriverManager.getConnection(targetUrl)) {
+            QueryReport report = new QueryRunner(s, t, 5, line -> { }).run(SampleWorkload.load());
+            QueryReportWriter.writeTo(report, out.resolve("queries.json")).forEach(p -> Console.line("Wrote " + p));
+            Console.line("The application's queries, source (H2) and target (PostgreSQL):");
+            Console.line(report.table());
+            return report;
         }
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code ferry} command line. Exit codes come from {@link ErrorCode}, mapped here and nowhere else. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, version = "ferry 0.1.0",
         description = "Moves a SQL Server / Azure SQL database to PostgreSQL and proves nothing was lost.",
-        subcommands = {PlanCommand.class, MigrateCommand.class, ValidateCommand.class, DrizzleCommand.class, SyncCommand.class, CutoverCommand.class, RollbackCommand.class, ReleaseCommand.class, DemoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, MigrateCommand.class, ValidateCommand.class, QueriesCommand.class, DrizzleCommand.class, SyncCommand.class, CutoverCommand.class, RollbackCommand.class, ReleaseCommand.class, DemoCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCommand {
 
     public static void main(String[] args) {

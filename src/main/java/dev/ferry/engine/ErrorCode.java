@@ -27,6 +27,8 @@ public enum ErrorCode {
     CUTOVER(17, false),
     /** Returning to the source failed. */
     ROLLBACK(18, false),
+    /** The application's queries answer the same on both sides, but some miss their latency budget on the target. */
+    QUERY_BUDGET(3, false),
     /** The command line, config file or environment is wrong. */
     CONFIGURATION(2, false),
     /** Writing an output file failed. */

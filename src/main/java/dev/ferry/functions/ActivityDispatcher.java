@@ -16,6 +16,7 @@ import dev.ferry.engine.cutover.HealthProbe;
 import dev.ferry.engine.cutover.HttpProbe;
 import dev.ferry.engine.cutover.RoutingSwitch;
 import dev.ferry.engine.cutover.SqlProbe;
+import dev.ferry.engine.cutover.WorkloadProbe;
 import dev.ferry.engine.source.JdbcConnector;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.sync.SyncRunner;
@@ -198,6 +199,9 @@ public final class ActivityDispatcher {
             List<HealthProbe> probes = new ArrayList<>();
             probes.add(new SqlProbe(h.target(), spec.probeSql() == null ? "SELECT 1" : spec.probeSql()));
             spec.probes().forEach(u -> probes.add(new HttpProbe(URI.create(u))));
+            if (spec.probeWorkload() != null && !spec.probeWorkload().isBlank()) {
+                probes.add(new WorkloadProbe(h.target(), spec.workload()));
+            }
             return new CutoverRunner(schema, h.dialect(), h.config().freeze(), sync, h.source(), h.target(), routing.apply(spec.routing()),
                     spec.routingValue() != null ? spec.routingValue() : r.target(), probes, spec.policy(h.config().cutover()), log)
                     .onDowntime(telemetry::downtime);

@@ -20,13 +20,20 @@ import java.util.List;
  * @param approveWithinSeconds when set, an approval is required within this many seconds, else rollback
  * @param maxPendingChanges    the sync is caught up enough to freeze when at most this many changes wait
  * @param waitForGo            after catching up, keep syncing until the start-cutover call (at most 24 h)
+ * @param probeWorkload        a workload (YAML, docs/queries.md) whose target queries are probed during the window: a
+ *                             query failing or over its p95 budget fails the probe
  */
 public record CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
-                          Long approveWithinSeconds, Long maxPendingChanges, Boolean waitForGo) {
+                          Long approveWithinSeconds, Long maxPendingChanges, Boolean waitForGo, String probeWorkload) {
+
+    public CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
+                       Long approveWithinSeconds, Long maxPendingChanges, Boolean waitForGo) {
+        this(routing, routingValue, probeUrls, probeSql, windowSeconds, approveWithinSeconds, maxPendingChanges, waitForGo, null);
+    }
 
     public CutoverSpec(RoutingSpec routing, String routingValue, List<String> probeUrls, String probeSql, Long windowSeconds,
                        Long approveWithinSeconds, Long maxPendingChanges) {
-        this(routing, routingValue, probeUrls, probeSql, windowSeconds, approveWithinSeconds, maxPendingChanges, null);
+        this(routing, routingValue, probeUrls, probeSql, windowSeconds, approveWithinSeconds, maxPendingChanges, null, null);
     }
 
     /** The workflow's request for this cutover, with the thresholds of the run's config. */
@@ -39,6 +46,9 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
             throw missing("cutover.routing");
         }
         routing.validate();
+        if (probeWorkload != null && !probeWorkload.isBlank()) {
+            workload();
+        }
         if (windowSeconds != null && windowSeconds < 1) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to accept field 'cutover.windowSeconds': must be at least 1");
         }
@@ -54,6 +64,11 @@ public record CutoverSpec(RoutingSpec routing, String routingValue, List<String>
         CutoverPolicy p = CutoverPolicy.of(config, window, approveWithinSeconds != null);
         return maxPendingChanges == null ? p : new CutoverPolicy(maxPendingChanges, p.window(), p.probeEvery(), p.maxErrorRate(),
                 p.maxP95Millis(), p.requireApproval());
+    }
+
+    /** The probe workload, parsed (refused by field when malformed). */
+    dev.ferry.engine.queries.Workload workload() {
+        return dev.ferry.engine.queries.WorkloadLoader.parse(probeWorkload, "cutover.probeWorkload");
     }
 
     List<String> probes() {

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * The nightly parity check: source and target compared at hash level, differing rows rechecked
  * after a delay (the source still takes writes), the result stored in {@code ferry.parity_check},
  * counted in telemetry, and a mismatch raised as an alert (an error log line the Azure Monitor
- * alert in infra/ fires on, beside the metric).
+ * alert in infra/ fires on, beside the metric); then, when app setting FERRY_PARITY_WORKLOAD holds
+ * one, the application's workload on both sides ({@link WorkloadCheck}).
  */
 public final class ParityCheck {
     public static final String SOURCE = "FERRY_PARITY_SOURCE";
@@ -62,6 +63,7 @@ public final class ParityCheck {
         } else {
             alert.accept("Ferry parity check: MISMATCH\n" + report.summary());
         }
+        WorkloadCheck.run(settings, src, tgt, telemetry, info, alert);
         return report;
     }
 

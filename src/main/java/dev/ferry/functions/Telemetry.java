@@ -21,6 +21,8 @@ public final class Telemetry {
     static final AttributeKey<String> TABLE = AttributeKey.stringKey("ferry.table");
     static final AttributeKey<String> PHASE = AttributeKey.stringKey("ferry.phase");
     static final AttributeKey<String> RESULT = AttributeKey.stringKey("ferry.result");
+    static final AttributeKey<String> QUERY = AttributeKey.stringKey("ferry.query");
+    static final AttributeKey<String> SIDE = AttributeKey.stringKey("ferry.side");
 
     private final LongCounter rows;
     private final DoubleHistogram chunkSeconds;
@@ -30,6 +32,9 @@ public final class Telemetry {
     private final LongCounter parity;
     private final LongHistogram downtime;
     private final LongCounter cutovers;
+    private final DoubleHistogram queryP95;
+    private final DoubleHistogram queryBudget;
+    private final LongCounter queryChecks;
 
     public Telemetry(OpenTelemetry otel) {
         Meter m = otel.getMeter("dev.ferry");
@@ -42,6 +47,9 @@ public final class Telemetry {
         downtime = m.histogramBuilder("ferry.cutover.downtime").ofLongs().setUnit("ms")
                 .setDescription("Write freeze to the target serving, per cutover").build();
         cutovers = m.counterBuilder("ferry.cutover.outcomes").setDescription("Cutovers by outcome").build();
+        queryP95 = m.histogramBuilder("ferry.query.p95").setUnit("ms").setDescription("A workload query's p95 latency, per side").build();
+        queryBudget = m.histogramBuilder("ferry.query.budget").setUnit("ms").setDescription("A workload query's p95 budget").build();
+        queryChecks = m.counterBuilder("ferry.query.checks").setDescription("Workload queries checked, by query and status").build();
     }
 
     public static Telemetry global() {
@@ -76,6 +84,18 @@ public final class Telemetry {
     /** How a cutover ended (COMPLETED, ROLLED_BACK, ABORTED). */
     void cutover(dev.ferry.engine.cutover.CutoverResult result) {
         cutovers.add(1, Attributes.of(RESULT, result.outcome().name()));
+    }
+
+    /** Each query's p95 per side (one point per run), its budget, and its status (PASS, OVER_BUDGET, DIFFERENT, FAILED). */
+    void queries(dev.ferry.engine.queries.QueryReport report) {
+        for (dev.ferry.engine.queries.QueryOutcome q : report.queries()) {
+            if (q.target() != null) {
+                queryP95.record(q.source().p95Millis(), Attributes.of(QUERY, q.name(), SIDE, "source"));
+                queryP95.record(q.target().p95Millis(), Attributes.of(QUERY, q.name(), SIDE, "target"));
+            }
+            queryBudget.record(q.budgetMillis(), Attributes.of(QUERY, q.name()));
+            queryChecks.add(1, Attributes.of(QUERY, q.name(), RESULT, q.status().name()));
+        }
     }
 
     void parity(ValidationReport report) {

@@ -16,9 +16,11 @@ class DemoCommandIT {
                 .contains("Validation (hash): PARITY").contains("foreign keys: 16 of 16")
                 .contains("Cutover COMPLETED").contains("writes were frozen for")
                 .contains("After the cutover: Validation (hash): PARITY")
+                .contains("The application's queries, source (H2) and target (PostgreSQL):").contains("organizations-by-priority")
+                .contains("organization-timeline").doesNotContain(" DIFFERENT ").doesNotContain(" FAILED ")
                 .contains("Demo complete: every row of every table, and every write made during the migration, arrived");
         assertThat(dir.resolve("database-url")).content().contains("jdbc:postgresql:");
-        for (String f : new String[] {"assessment.md", "report.json", "validation.json", "post-data.sql", "cutover.json"}) {
+        for (String f : new String[] {"assessment.md", "report.json", "validation.json", "post-data.sql", "cutover.json", "queries.json", "queries.md"}) {
             assertThat(dir.resolve(f)).exists();
         }
     }

@@ -55,6 +55,48 @@ class ParityCheckIT {
     }
 
     @Test
+    void theNightlyWorkloadRecordsP95PerQueryAndAlertsOnADifference() throws Exception {
+        String source = TestPostgres.newDatabase("nightly_src");
+        try (Connection c = TestPostgres.connect(source)) {
+            SampleLoader.load(c, source, 4, 10);
+        }
+        String target = TestPostgres.newDatabase("nightly_tgt");
+        Migrations.run(source, target, MigrationConfig.defaults(), Migrations.small());
+        try (Connection c = TestPostgres.connect(target); Statement st = c.createStatement()) {
+            st.execute("UPDATE \"Organization\" SET name = 'renamed' WHERE id = (SELECT min(id) FROM \"Organization\")");
+        }
+        InMemoryMetricReader metrics = InMemoryMetricReader.create();
+        Telemetry telemetry = new Telemetry(OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build()).build());
+        String workload = """
+                queries:
+                  - name: users
+                    sql: SELECT id, email FROM "User"
+                    budgetMillis: 60000
+                  - name: organizations
+                    sql: SELECT id, name FROM "Organization"
+                """;
+        Map<String, String> settings = Map.of(ParityCheck.SOURCE, source, ParityCheck.TARGET, target, ParityCheck.RECHECK_SECONDS, "1",
+                WorkloadCheck.WORKLOAD, workload, WorkloadCheck.RUNS, "2");
+        List<String> alerts = new ArrayList<>();
+        new ParityCheck(settings::get, telemetry, line -> { }, alerts::add).run();
+
+        assertThat(alerts).anySatisfy(a -> assertThat(a).startsWith("Ferry workload check: DIFFERENT").contains("organizations")
+                .contains("name=renamed"));
+        var all = metrics.collectAllMetrics();
+        MetricData p95 = all.stream().filter(m -> m.getName().equals("ferry.query.p95")).findFirst().orElseThrow();
+        assertThat(p95.getHistogramData().getPoints()).extracting(p -> p.getAttributes().get(Telemetry.QUERY) + "/"
+                + p.getAttributes().get(Telemetry.SIDE)).containsExactlyInAnyOrder("users/source", "users/target",
+                "organizations/source", "organizations/target");
+        MetricData budget = all.stream().filter(m -> m.getName().equals("ferry.query.budget")).findFirst().orElseThrow();
+        assertThat(budget.getHistogramData().getPoints()).extracting(p -> p.getAttributes().get(Telemetry.QUERY) + "=" + p.getMax())
+                .containsExactlyInAnyOrder("users=60000.0", "organizations=200.0");
+        MetricData checks = all.stream().filter(m -> m.getName().equals("ferry.query.checks")).findFirst().orElseThrow();
+        assertThat(checks.getLongSumData().getPoints()).extracting(p -> p.getAttributes().get(Telemetry.QUERY) + "="
+                + p.getAttributes().get(Telemetry.RESULT)).contains("organizations=DIFFERENT");
+    }
+
+    @Test
     void aMissingSettingIsNamed() {
         ParityCheck check = new ParityCheck(Map.of(ParityCheck.SOURCE, "jdbc:postgresql://x/y")::get,
                 new Telemetry(io.opentelemetry.api.OpenTelemetry.noop()), line -> { }, line -> { });

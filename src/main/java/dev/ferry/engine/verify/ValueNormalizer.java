@@ -196,10 +196,20 @@ public final class ValueNormalizer {
     }
 
     /**
+     * One value's normalized text alone, without a row hash, e.g. to compare a query's answers; a
+     * long value is its prefix and length followed by its own hash, so two long values with the same
+     * beginning still differ.
+     */
+    public static String text(Reader reader, ResultSet rs, int index) throws SQLException {
+        Object v = reader.read(rs, index, ValueHashing.MURMUR.newHasher());
+        return v instanceof LongValue l ? l.display() + " #" + l.hash() : (String) v;
+    }
+
+    /**
      * A value as a report shows it: NULL spelled out; a value longer than 200 characters cut there,
      * followed by its whole length (for a {@link LongValue}, the only part the row kept).
      */
-    static String display(Object value) {
+    public static String display(Object value) {
         if (value instanceof LongValue l) {
             return l.display();
         }
