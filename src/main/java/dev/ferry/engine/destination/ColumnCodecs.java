@@ -49,7 +49,7 @@ public final class ColumnCodecs {
             case "bigint" -> integer(Long.MIN_VALUE, Long.MAX_VALUE, 8);
             case "real" -> ColumnCodecs::float4;
             case "double precision" -> ColumnCodecs::float8;
-            case "numeric" -> numeric(p, s);
+            case "numeric" -> numeric(p, p != null && s == null ? Integer.valueOf(0) : s); // numeric(p) is numeric(p,0)
             case "text", "citext", "name", "json", "xml" -> text(null, false);
             case "character varying" -> text(p, false);
             case "character" -> text(p, true);
