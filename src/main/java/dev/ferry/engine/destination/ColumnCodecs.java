@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** The codec for each PostgreSQL target type the row path writes. */
 public final class ColumnCodecs {
     private static final Pattern MODIFIERS = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?$");
+    /** PostgreSQL's uuid input: 32 hex digits, a hyphen allowed after any group of four, optionally in braces. */
+    private static final Pattern UUID_TEXT = Pattern.compile("\\{((?:\\p{XDigit}{4}-?){7}\\p{XDigit}{4})}|((?:\\p{XDigit}{4}-?){7}\\p{XDigit}{4})");
     /** Microseconds between 1970-01-01 and PostgreSQL's epoch 2000-01-01. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
@@ -62,7 +64,7 @@ public final class ColumnCodecs {
             case "bigint" -> integer(Long.MIN_VALUE, Long.MAX_VALUE, 8);
             case "real" -> ColumnCodecs::float4;
             case "double precision" -> ColumnCodecs::float8;
-            case "numeric" -> numeric(p, s);
+            case "numeric" -> numeric(p, p != null && s == null ? Integer.valueOf(0) : s); // numeric(p) is numeric(p,0)
             case "text", "citext", "name", "json", "xml" -> text(null, false);
             case "character varying" -> text(p, false);
             case "character" -> text(p, true);
@@ -217,12 +219,13 @@ public final class ColumnCodecs {
             out.writeNull();
             return;
         }
-        UUID u;
-        try {
-            u = UUID.fromString(v.trim());
-        } catch (IllegalArgumentException e) {
+        // UUID.fromString would pad short groups ('1-1-1-1-1'); PostgreSQL's own input rules decide instead
+        Matcher m = UUID_TEXT.matcher(v.trim());
+        if (!m.matches()) {
             throw ctx.error(col, "'" + v + "' is not a uuid");
         }
+        String hex = (m.group(1) != null ? m.group(1) : m.group(2)).replace("-", "");
+        UUID u = new UUID(Long.parseUnsignedLong(hex, 0, 16, 16), Long.parseUnsignedLong(hex, 16, 32, 16));
         out.field(ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array());
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ({@code character varying(320)}, {@code timestamp(6) with time zone}).
  */
 public final class PostgresTypeNames {
-    private static final Pattern WITH_MODIFIER = Pattern.compile("([a-z ]+?)\\s*(\\(\\d+(?:,\\s*\\d+)?\\))?");
+    private static final Pattern WITH_MODIFIER = Pattern.compile("([a-z][a-z0-9 ]*?)\\s*(\\(\\d+(?:,\\s*\\d+)?\\))?");
 
     private PostgresTypeNames() {
     }
