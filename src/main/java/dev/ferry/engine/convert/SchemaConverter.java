@@ -186,7 +186,7 @@ public final class SchemaConverter {
             }
             out.add(new TargetForeignKey(constraintName(fk.name(), "foreign key " + key), mapColumns(fk.columns()),
                     referenced.schema(), referenced.name(), fk.referencedColumns().stream().map(names::map).toList(),
-                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
+                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), !fk.trusted()));
         }
 
         private void check(CheckConstraint ck, List<TargetCheck> out) {
@@ -194,7 +194,7 @@ public final class SchemaConverter {
             String sql = expressions.convert(key, Expressions.stripOuterParentheses(ck.expression()), columnNames, Category.CHECK,
                     "the CHECK constraint is not created");
             if (sql != null) {
-                out.add(new TargetCheck(constraintName(ck.name(), "check " + key), sql, ck.name()));
+                out.add(new TargetCheck(constraintName(ck.name(), "check " + key), sql, ck.name(), !ck.trusted()));
             }
         }
 
