@@ -47,7 +47,7 @@ ALTER TABLE "public"."Product" ADD CONSTRAINT "Product_Sku_check" CHECK (char_le
 ALTER TABLE "public"."Product" ADD CONSTRAINT "Product_Label_check" CHECK (char_length("Label") <= 51);
 
 -- check public.Product.CK_Product_Sku
-ALTER TABLE "public"."Product" ADD CONSTRAINT "CK_Product_Sku" CHECK (length("Sku")>(2));
+ALTER TABLE "public"."Product" ADD CONSTRAINT "CK_Product_Sku" CHECK (length(rtrim("Sku"))>(2));
 
 -- check public.EventLog.EventLog_Kind_check
 ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_Kind_check" CHECK (char_length("Kind") <= 20);
@@ -63,9 +63,6 @@ ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_FullName_check" CHECK (
 
 -- check public.EventLog.CK_EventLog_Date
 ALTER TABLE "public"."EventLog" ADD CONSTRAINT "CK_EventLog_Date" CHECK ("EventDate">='2000-01-01') NOT VALID;
-
--- check public.EventLog.CK_EventLog_Kind
-ALTER TABLE "public"."EventLog" ADD CONSTRAINT "CK_EventLog_Kind" CHECK (octet_length("Kind")<=(40));
 
 -- foreign key sales.Order.FK_Order_Customer
 ALTER TABLE "sales"."Order" ADD CONSTRAINT "FK_Order_Customer" FOREIGN KEY ("CustomerId") REFERENCES "public"."Customer" ("Id") ON DELETE CASCADE ON UPDATE NO ACTION;

@@ -67,7 +67,7 @@ CREATE TABLE "public"."Product" (
     "Label" citext,
     "DeletedAt" timestamp(3),
     "Photo" bytea,
-    "NameLength" integer GENERATED ALWAYS AS (length("Sku")) STORED,
+    "NameLength" integer GENERATED ALWAYS AS (length(rtrim("Sku"))) STORED,
     CONSTRAINT "PK_Product" PRIMARY KEY ("ProductId")
 );
 
@@ -79,6 +79,6 @@ CREATE TABLE "public"."EventLog" (
     "CustomerId" integer,
     "FirstName" citext,
     "LastName" citext,
-    "FullName" citext GENERATED ALWAYS AS (("FirstName"||' ')+"LastName") STORED,
+    "FullName" citext GENERATED ALWAYS AS (("FirstName"||' ')||"LastName") STORED,
     CONSTRAINT "PK_EventLog" PRIMARY KEY ("Id", "EventDate")
 );
