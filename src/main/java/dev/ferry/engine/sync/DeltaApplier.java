@@ -105,8 +105,9 @@ public final class DeltaApplier {
             return;
         }
         List<String> key = spec.key().stream().map(dialect::quote).toList();
+        List<String> typed = spec.key().stream().map(k -> dialect.keyParameter(spec.source().column(k).orElseThrow(), "?")).toList();
         for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
-            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, batch.size()))) {
+            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, typed, batch.size()))) {
                 KeyText.bind(ps, source, batch);
                 ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
             }

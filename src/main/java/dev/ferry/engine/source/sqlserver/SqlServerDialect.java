@@ -71,6 +71,50 @@ public final class SqlServerDialect implements SourceDialect {
         };
     }
 
+    /**
+     * Key columns as java.time values the driver binds back losslessly: datetimeoffset as
+     * OffsetDateTime (its offset and 100 ns kept; the driver's own DateTimeOffset is no key value
+     * Ferry can journal), time as LocalTime (java.sql.Time drops the fraction), datetime2 as
+     * LocalDateTime (java.sql.Timestamp is made in the JVM's zone and moves in a DST gap).
+     */
+    @Override
+    public Object keyValue(ResultSet rs, int column) throws SQLException {
+        return switch (rs.getMetaData().getColumnTypeName(column).toLowerCase(java.util.Locale.ROOT)) {
+            case "datetimeoffset" -> rs.getObject(column, java.time.OffsetDateTime.class);
+            case "datetime", "datetime2", "smalldatetime" -> rs.getObject(column, java.time.LocalDateTime.class);
+            case "time" -> rs.getObject(column, java.time.LocalTime.class);
+            case "date" -> rs.getObject(column, java.time.LocalDate.class);
+            default -> SourceDialect.super.keyValue(rs, column);
+        };
+    }
+
+    /**
+     * A char/varchar key compared with a bound value is compared as varchar in the column's
+     * collation: mssql-jdbc sends every string as nvarchar (sendStringParametersAsUnicode, on by
+     * default), and SQL Server would compare the column as nvarchar, whose order differs from
+     * varchar's under SQL_* collations (bounds taken in one order, compared in the other: overlapping
+     * chunks) and which turns every seek into a scan (issue 14.5). The COLLATE comes first so the
+     * conversion uses the column's code page.
+     */
+    @Override
+    public String keyParameter(Column column, String parameter) {
+        String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("varchar") && !type.equals("char")) {
+            return parameter;
+        }
+        String length = column.type().isMax() ? "max" : String.valueOf(column.type().length());
+        String collate = column.collation() == null ? "" : " COLLATE " + collation(column);
+        return "CAST(" + parameter + collate + " AS " + type + "(" + length + "))";
+    }
+
+    private static String collation(Column column) {
+        if (!column.collation().matches("[A-Za-z0-9_]+")) {
+            throw new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.INTROSPECTION, "Unable to compare key column '"
+                    + column.name() + "' in its collation: '" + column.collation() + "' is not a collation name");
+        }
+        return column.collation();
+    }
+
     @Override
     public String rowCount() {
         return "COUNT_BIG(*)";
