@@ -66,7 +66,7 @@ public final class SqlServerDialect implements SourceDialect {
         return switch (column.type().name()) {
             case "hierarchyid" -> name + ".ToString()";
             case "geography", "geometry" -> name + ".STAsText()";
-            case "sql_variant" -> "CONVERT(nvarchar(4000), " + name + ")";
+            case "sql_variant" -> SqlServerVariant.select(name);
             default -> name;
         };
     }
