@@ -148,6 +148,16 @@ public interface SourceDialect {
     }
 
     /**
+     * The columns of {@code table} this source computes itself and refuses a client's value for, each
+     * with the reason (SQL Server: rowversion, computed columns, system-versioning period columns); a
+     * rollback writes every other column back and leaves these to the source. Empty by default.
+     */
+    default java.util.Map<String, String> serverWrittenColumns(Connection connection, dev.ferry.engine.model.TableRef table)
+            throws java.sql.SQLException {
+        return java.util.Map.of();
+    }
+
+    /**
      * Makes {@code column}'s identity hand out {@code next} or more from now on, never lowering it
      * (after a rollback brought rows with higher keys back from the target).
      */

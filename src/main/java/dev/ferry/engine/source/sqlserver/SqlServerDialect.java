@@ -21,6 +21,14 @@ public final class SqlServerDialect implements SourceDialect {
     static final String PRODUCT = "SQL Server";
     static final String DEFAULT_SCHEMA = "dbo";
     static final String IDENT_CURRENT = "SELECT IDENT_CURRENT(?)";
+    /** Columns SQL Server refuses a value for: computed (error 271), rowversion (272/273), GENERATED ALWAYS (period and ledger columns). */
+    static final String SERVER_WRITTEN = """
+            SELECT c.name, CASE WHEN c.is_computed = 1 THEN 'computed column (SQL Server computes it)'
+                                WHEN c.system_type_id = 189 THEN 'rowversion (SQL Server sets it on every write)'
+                                ELSE 'GENERATED ALWAYS ' + c.generated_always_type_desc + ' (SQL Server sets it)' END AS why
+            FROM sys.columns c
+            WHERE c.object_id = OBJECT_ID(?) AND (c.is_computed = 1 OR c.system_type_id = 189 OR c.generated_always_type <> 0)
+            ORDER BY c.column_id""";
 
     private final TypeMapper types = new SqlServerTypeMapper();
     private final ExpressionTranslator expressions = SqlServerExpressions.translator();
@@ -159,6 +167,20 @@ public final class SqlServerDialect implements SourceDialect {
                 st.execute("DBCC CHECKIDENT (N'" + qualified(table).replace("'", "''") + "', RESEED, " + (next - increment) + ")");
             }
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> serverWrittenColumns(Connection connection, TableRef table) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(SERVER_WRITTEN)) {
+            ps.setString(1, qualified(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** SQL Server never updates an identity column, IDENTITY_INSERT or not. */

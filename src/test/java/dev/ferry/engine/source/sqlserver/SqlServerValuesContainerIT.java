@@ -94,6 +94,20 @@ class SqlServerValuesContainerIT {
         }
     }
 
+    /** Issue 14.8: the columns a rollback leaves to SQL Server, which refuses a client's value for them. */
+    @Test
+    void rowversionComputedAndPeriodColumnsAreLeftToTheServer() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.versioned (id int PRIMARY KEY, seq int IDENTITY(1,1) NOT NULL, qty int NOT NULL, "
+                    + "doubled AS (qty * 2), ver rowversion, "
+                    + "valid_from datetime2 GENERATED ALWAYS AS ROW START NOT NULL, valid_to datetime2 GENERATED ALWAYS AS ROW END NOT NULL, "
+                    + "PERIOD FOR SYSTEM_TIME (valid_from, valid_to)) WITH (SYSTEM_VERSIONING = ON)");
+            java.util.Map<String, String> left = new SqlServerDialect().serverWrittenColumns(c, new TableRef("dbo", "versioned"));
+            assertThat(left.keySet()).containsExactly("doubled", "ver", "valid_from", "valid_to");
+            assertThat(left.get("valid_from")).contains("ROW_START");
+        }
+    }
+
     /** The key text of every row of every chunk of {@code table} planned 3 rows a chunk, as the copy selects them. */
     private static List<String> rowsOfEveryChunk(Connection c, String name) throws Exception {
         SqlServerDialect dialect = new SqlServerDialect();
