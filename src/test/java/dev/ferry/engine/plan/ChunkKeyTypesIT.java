@@ -63,4 +63,24 @@ class ChunkKeyTypesIT {
             assertThat(seen).as(type).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         }
     }
+
+    /** Issue 14: a bound in the JVM zone's DST gap is journaled as it is, not moved by an hour through java.sql.Timestamp. */
+    @org.junit.jupiter.api.Test
+    void aTimestampBoundInADaylightSavingGapKeepsItsHour() throws Exception {
+        java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:dstgap;MODE=MSSQLServer")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE k (id TIMESTAMP(7) PRIMARY KEY)");
+                st.execute("INSERT INTO k VALUES (TIMESTAMP '2021-03-28 01:30:00'), (TIMESTAMP '2021-03-28 02:30:00'), "
+                        + "(TIMESTAMP '2021-03-28 03:15:00'), (TIMESTAMP '2021-03-28 04:00:00')");
+            }
+            H2Dialect dialect = new H2Dialect();
+            Table table = dialect.introspect(c).table(new TableRef("PUBLIC", "K")).orElseThrow();
+            List<ChunkRange> chunks = new ChunkPlanner(dialect, 2).plan(c, table).chunks();
+            assertThat(chunks.get(0).upper()).containsExactly("t:2021-03-28T02:30");
+        } finally {
+            java.util.TimeZone.setDefault(jvm);
+        }
+    }
 }
