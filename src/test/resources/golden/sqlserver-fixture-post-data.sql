@@ -16,6 +16,9 @@ CREATE UNIQUE INDEX "UX_Product_Sku" ON "public"."Product" ("Sku") WHERE ("Delet
 -- index public.IX_Product_Price
 CREATE INDEX "IX_Product_Price" ON "public"."Product" ("Price" DESC);
 
+-- index public.IX_EventLog_Kind
+CREATE INDEX "IX_EventLog_Kind" ON "public"."EventLog" ("Kind");
+
 -- check public.Customer.Customer_Email_check
 ALTER TABLE "public"."Customer" ADD CONSTRAINT "Customer_Email_check" CHECK (char_length("Email") <= 320);
 
@@ -44,13 +47,31 @@ ALTER TABLE "public"."Product" ADD CONSTRAINT "Product_Sku_check" CHECK (char_le
 ALTER TABLE "public"."Product" ADD CONSTRAINT "Product_Label_check" CHECK (char_length("Label") <= 51);
 
 -- check public.Product.CK_Product_Sku
-ALTER TABLE "public"."Product" ADD CONSTRAINT "CK_Product_Sku" CHECK (length("Sku")>(2));
+ALTER TABLE "public"."Product" ADD CONSTRAINT "CK_Product_Sku" CHECK (length(rtrim("Sku"))>(2));
+
+-- check public.EventLog.EventLog_Kind_check
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_Kind_check" CHECK (char_length("Kind") <= 20);
+
+-- check public.EventLog.EventLog_FirstName_check
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_FirstName_check" CHECK (char_length("FirstName") <= 50);
+
+-- check public.EventLog.EventLog_LastName_check
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_LastName_check" CHECK (char_length("LastName") <= 50);
+
+-- check public.EventLog.EventLog_FullName_check
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "EventLog_FullName_check" CHECK (char_length("FullName") <= 101);
+
+-- check public.EventLog.CK_EventLog_Date
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "CK_EventLog_Date" CHECK ("EventDate">='2000-01-01') NOT VALID;
 
 -- foreign key sales.Order.FK_Order_Customer
 ALTER TABLE "sales"."Order" ADD CONSTRAINT "FK_Order_Customer" FOREIGN KEY ("CustomerId") REFERENCES "public"."Customer" ("Id") ON DELETE CASCADE ON UPDATE NO ACTION;
 
 -- foreign key sales.Order.FK_Order_Product
 ALTER TABLE "sales"."Order" ADD CONSTRAINT "FK_Order_Product" FOREIGN KEY ("ProductId") REFERENCES "public"."Product" ("ProductId") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- foreign key public.EventLog.FK_EventLog_Customer
+ALTER TABLE "public"."EventLog" ADD CONSTRAINT "FK_EventLog_Customer" FOREIGN KEY ("CustomerId") REFERENCES "public"."Customer" ("Id") ON DELETE NO ACTION ON UPDATE NO ACTION NOT VALID;
 
 -- identity public.Customer.Id
 SELECT setval(pg_get_serial_sequence('"public"."Customer"', 'Id'), GREATEST(coalesce(max("Id") + 1, 1), 1, 251), false) FROM "public"."Customer";

@@ -67,6 +67,18 @@ CREATE TABLE "public"."Product" (
     "Label" citext,
     "DeletedAt" timestamp(3),
     "Photo" bytea,
-    "NameLength" integer GENERATED ALWAYS AS (length("Sku")) STORED,
+    "NameLength" integer GENERATED ALWAYS AS (length(rtrim("Sku"))) STORED,
     CONSTRAINT "PK_Product" PRIMARY KEY ("ProductId")
+);
+
+-- table public.EventLog
+CREATE TABLE "public"."EventLog" (
+    "Id" bigint NOT NULL,
+    "EventDate" date NOT NULL,
+    "Kind" citext NOT NULL,
+    "CustomerId" integer,
+    "FirstName" citext,
+    "LastName" citext,
+    "FullName" citext GENERATED ALWAYS AS (("FirstName"||' ')||"LastName") STORED,
+    CONSTRAINT "PK_EventLog" PRIMARY KEY ("Id", "EventDate")
 );

@@ -85,6 +85,30 @@ CREATE TABLE dbo.AuditLog (
     Hash binary(32) NULL
 )
 GO
+-- Partitioned: SQL Server adds the partitioning column to the aligned IX_EventLog_Kind (key_ordinal 0).
+CREATE PARTITION FUNCTION pf_EventDate (date) AS RANGE RIGHT FOR VALUES ('2024-01-01')
+GO
+CREATE PARTITION SCHEME ps_EventDate AS PARTITION pf_EventDate ALL TO ([PRIMARY])
+GO
+CREATE TABLE dbo.EventLog (
+    Id bigint NOT NULL,
+    EventDate date NOT NULL,
+    Kind varchar(20) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL,
+    CustomerId int NULL,
+    FirstName nvarchar(50) COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    LastName nvarchar(50) COLLATE SQL_Latin1_General_CP1_CI_AS NULL,
+    FullName AS ([FirstName] + ' ' + [LastName]),
+    CONSTRAINT PK_EventLog PRIMARY KEY CLUSTERED (Id, EventDate),
+    CONSTRAINT CK_EventLog_Kind CHECK (datalength([Kind])<=(40))
+) ON ps_EventDate (EventDate)
+GO
+CREATE NONCLUSTERED INDEX IX_EventLog_Kind ON dbo.EventLog (Kind) ON ps_EventDate (EventDate)
+GO
+-- Untrusted (is_not_trusted = 1): added WITH NOCHECK, so existing rows may violate them.
+ALTER TABLE dbo.EventLog WITH NOCHECK ADD CONSTRAINT CK_EventLog_Date CHECK ([EventDate]>='2000-01-01')
+GO
+ALTER TABLE dbo.EventLog WITH NOCHECK ADD CONSTRAINT FK_EventLog_Customer FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id)
+GO
 CREATE VIEW dbo.vActiveCustomers AS SELECT Id, Email FROM dbo.Customer WHERE IsActive = 1
 GO
 CREATE PROCEDURE dbo.usp_Rebuild AS BEGIN SET NOCOUNT ON; END

@@ -40,7 +40,8 @@ final class ColumnConverter {
     record Result(TargetColumn column, String check) {
     }
 
-    Result convert(TableRef table, Column column, String targetName, Map<String, String> columnNames) {
+    Result convert(TableRef table, Column column, String targetName, Map<String, String> columnNames,
+                   java.util.Set<String> characterColumns) {
         String key = table + "." + column.name();
         MappedType mapped = mapType(key, column);
         String type = mapped.sql();
@@ -74,8 +75,8 @@ final class ColumnConverter {
                     + " becomes bigint: PostgreSQL identity columns are integers"));
             type = "bigint";
         }
-        String defaultSql = identity == null ? convertDefault(key, column, type, columnNames) : null;
-        String generated = convertComputed(key, column, columnNames);
+        String defaultSql = identity == null ? convertDefault(key, column, type, columnNames, characterColumns) : null;
+        String generated = convertComputed(key, column, columnNames, characterColumns);
         return new Result(new TargetColumn(column.name(), targetName, column.type(), type, collation,
                 column.nullable(), defaultSql, identity, generated), check);
     }
@@ -96,7 +97,8 @@ final class ColumnConverter {
         return mapped;
     }
 
-    private String convertDefault(String key, Column column, String targetType, Map<String, String> columnNames) {
+    private String convertDefault(String key, Column column, String targetType, Map<String, String> columnNames,
+                                  java.util.Set<String> characterColumns) {
         if (column.defaultExpression() == null) {
             return null;
         }
@@ -115,16 +117,17 @@ final class ColumnConverter {
                 return literal.equals("1") ? "true" : "false";
             }
         }
-        return expressions.convert(key, bare, columnNames, Category.DEFAULT,
+        return expressions.convert(key, bare, columnNames, characterColumns, Category.DEFAULT,
                 "the column is created without a default");
     }
 
-    private String convertComputed(String key, Column column, Map<String, String> columnNames) {
+    private String convertComputed(String key, Column column, Map<String, String> columnNames,
+                                   java.util.Set<String> characterColumns) {
         if (!column.isComputed()) {
             return null;
         }
         String sql = expressions.convert(key, Expressions.stripOuterParentheses(column.computedExpression()),
-                columnNames, Category.COMPUTED, "the column is created as a plain column and its values are copied");
+                columnNames, characterColumns, Category.COMPUTED, "the column is created as a plain column and its values are copied");
         if (sql != null && !column.computedPersisted()) {
             findings.add(new Finding(Severity.INFO, Category.COMPUTED, key,
                     "computed column becomes a STORED generated column (PostgreSQL 16 has no virtual ones)"));

@@ -26,15 +26,17 @@ final class ExpressionConverter {
     /**
      * @param key         {@code schema.table.name}, the key of {@code expressions:} in the config
      * @param consequence what happens on the target when the expression cannot be translated
+     * @param characterColumns the table's columns holding strings (source names), for operators typed by their operands
      * @return the PostgreSQL expression, or null when it could not be translated
      */
-    String convert(String key, String expression, Map<String, String> columns, Category category, String consequence) {
+    String convert(String key, String expression, Map<String, String> columns, java.util.Set<String> characterColumns,
+                   Category category, String consequence) {
         String override = overrides.get(key);
         if (override != null) {
             findings.add(new Finding(Severity.INFO, category, key, "expression taken from the config: " + override));
             return override;
         }
-        Translation t = translator.translate(expression, columns);
+        Translation t = translator.translate(expression, columns, characterColumns);
         if (t.isOk()) {
             return t.sql();
         }

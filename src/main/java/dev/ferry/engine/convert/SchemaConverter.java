@@ -5,6 +5,7 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.CheckConstraint;
 import dev.ferry.engine.model.Column;
+import dev.ferry.engine.source.MappedType;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.model.ForeignKey;
 import dev.ferry.engine.model.Index;
@@ -102,6 +103,7 @@ public final class SchemaConverter {
         private final ExpressionConverter expressions;
         private final List<Finding> findings;
         private final Map<String, String> columnNames = new LinkedHashMap<>();
+        private final java.util.Set<String> characterColumns = new java.util.HashSet<>();
         private final String relations;
         private final String constraints;
 
@@ -120,6 +122,10 @@ public final class SchemaConverter {
 
         TargetTable convert() {
             for (Column c : table.columns()) {
+                MappedType mapped = dialect.typeMapper().map(c.type());
+                if (mapped != null && mapped.character()) {
+                    characterColumns.add(c.name());
+                }
                 String name = names.map(c.name());
                 registry.claim("columns of " + target, name, "column " + table.ref() + "." + c.name());
                 columnNames.put(c.name(), name);
@@ -127,7 +133,7 @@ public final class SchemaConverter {
             List<TargetColumn> cols = new ArrayList<>();
             List<TargetCheck> checks = new ArrayList<>();
             for (Column c : table.columns()) {
-                ColumnConverter.Result r = columns.convert(table.ref(), c, columnNames.get(c.name()), columnNames);
+                ColumnConverter.Result r = columns.convert(table.ref(), c, columnNames.get(c.name()), columnNames, characterColumns);
                 cols.add(r.column());
                 if (r.check() != null) {
                     checks.add(new TargetCheck(constraintName(target.name() + "_" + r.column().name() + "_check",
@@ -162,7 +168,7 @@ public final class SchemaConverter {
             String key = table.ref() + "." + i.name();
             String where = null;
             if (i.filter() != null) {
-                where = expressions.convert(key, Expressions.stripOuterParentheses(i.filter()), columnNames, Category.INDEX, "the index is not created");
+                where = expressions.convert(key, Expressions.stripOuterParentheses(i.filter()), columnNames, characterColumns, Category.INDEX, "the index is not created");
                 if (where == null) {
                     return;
                 }
@@ -186,15 +192,15 @@ public final class SchemaConverter {
             }
             out.add(new TargetForeignKey(constraintName(fk.name(), "foreign key " + key), mapColumns(fk.columns()),
                     referenced.schema(), referenced.name(), fk.referencedColumns().stream().map(names::map).toList(),
-                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()));
+                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), !fk.trusted()));
         }
 
         private void check(CheckConstraint ck, List<TargetCheck> out) {
             String key = table.ref() + "." + ck.name();
-            String sql = expressions.convert(key, Expressions.stripOuterParentheses(ck.expression()), columnNames, Category.CHECK,
+            String sql = expressions.convert(key, Expressions.stripOuterParentheses(ck.expression()), columnNames, characterColumns, Category.CHECK,
                     "the CHECK constraint is not created");
             if (sql != null) {
-                out.add(new TargetCheck(constraintName(ck.name(), "check " + key), sql, ck.name()));
+                out.add(new TargetCheck(constraintName(ck.name(), "check " + key), sql, ck.name(), !ck.trusted()));
             }
         }
 

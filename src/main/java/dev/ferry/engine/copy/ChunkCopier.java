@@ -77,7 +77,7 @@ public final class ChunkCopier {
             throws SQLException {
         dialect.prepareForStreaming(source);
         String sql = "SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
-                + ChunkSql.predicate(dialect, spec.key(), chunk);
+                + ChunkSql.predicate(dialect, spec.source(), chunk);
         try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(fetchSize);
             List<Object> params = ChunkSql.parameters(chunk);

@@ -233,6 +233,9 @@ public final class CutoverRunner {
             Sides.withConnection(source, sourceFreeze::unfreeze);
         }
         long brought = writeBack.drain(target, writableSource);
+        List<String> leftToSource = writeBack.leftToSource();
+        leftToSource.forEach(c -> log.accept("Left to the source (it computes the column itself, so the target's value was not written "
+                + "back): " + c));
         Sides.withConnection(writableSource, writeBack::raiseIdentities);
         if (sourceFreeze.letsFerryWrite()) {
             Sides.withConnection(writableSource, sourceFreeze::unfreeze);
@@ -247,7 +250,8 @@ public final class CutoverRunner {
         long rollbackMs = (System.nanoTime() - started) / 1_000_000;
         log.accept("Rolled back in " + rollbackMs + " ms; " + brought + " target writes applied to the source; the target stays "
                 + "fenced until the next cutover switches to it, or: ferry release --url <target URL>");
-        return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of());
+        return new CutoverResult(CutoverResult.ROLLED_BACK, order.reason(), order.downtimeMillis(), rollbackMs, brought, List.of())
+                .withLeftToSource(leftToSource);
     }
 
     /** Called with the measured downtime when routing switched (telemetry). */

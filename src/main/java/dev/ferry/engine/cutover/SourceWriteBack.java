@@ -53,6 +53,8 @@ final class SourceWriteBack {
     private final Map<TableRef, TargetTable> byTarget = new HashMap<>();
     private final Map<TableRef, List<String>> targetKeys;
     private final List<TableRef> parentsFirst;
+    /** Per target table, the source columns the source computes itself (by source name, with why); read once per rollback. */
+    private Map<TableRef, Map<String, String>> serverWritten;
 
     /** @param targetKeys each target table's key, as the reverse capture logs it (target column names) */
     SourceWriteBack(TargetSchema forward, SourceDialect dialect, ChangeCapture targetCapture, Map<TableRef, List<String>> targetKeys) {
@@ -70,6 +72,7 @@ final class SourceWriteBack {
         long total = 0;
         while (true) {
             try (Connection tgt = target.get(); Connection src = source.get()) {
+                readServerWritten(src);
                 List<Change> changes = targetCapture.changesAfter(tgt, 0, BATCH);
                 if (changes.isEmpty()) {
                     return total;
@@ -81,6 +84,30 @@ final class SourceWriteBack {
                 throw FerryException.fromSql(ErrorCode.ROLLBACK, "Unable to write the target's changes back to the source", e);
             }
         }
+    }
+
+    private void readServerWritten(Connection source) throws SQLException {
+        if (serverWritten != null) {
+            return;
+        }
+        Map<TableRef, Map<String, String>> out = new HashMap<>();
+        for (TargetTable t : forward.tables()) {
+            out.put(t.ref(), dialect.serverWrittenColumns(source, t.source()));
+        }
+        serverWritten = out;
+    }
+
+    /**
+     * The source columns a rollback left to the source because it refuses a client's value for them
+     * (rowversion, computed, period columns), as {@code schema.table.column: why}; empty before
+     * {@link #drain}.
+     */
+    List<String> leftToSource() {
+        List<String> out = new ArrayList<>();
+        if (serverWritten != null) {
+            forward.tables().forEach(t -> serverWritten.get(t.ref()).forEach((column, why) -> out.add(t.source() + "." + column + ": " + why)));
+        }
+        return out;
     }
 
     /** Raises each source identity above the largest key the source now holds. */
@@ -133,9 +160,14 @@ final class SourceWriteBack {
                 "Unable to write back a change to " + table + ": the migration does not include that table"), () -> { });
     }
 
-    /** The columns written back: every target column that is not generated. */
-    private static List<TargetColumn> columns(TargetTable t) {
-        return t.columns().stream().filter(c -> !c.isGenerated()).toList();
+    /**
+     * The columns written back: every target column that is not generated on the target and that the
+     * source lets a client write (a rowversion, or a computed column that became a plain column, is
+     * copied forward but left to the source on the way back).
+     */
+    private List<TargetColumn> columns(TargetTable t) {
+        Map<String, String> left = serverWritten == null ? Map.of() : serverWritten.getOrDefault(t.ref(), Map.of());
+        return t.columns().stream().filter(c -> !c.isGenerated() && !left.containsKey(c.sourceName())).toList();
     }
 
     /** The target's current rows of {@code keys}, by key; keys gone from the target are absent. */
@@ -258,6 +290,7 @@ final class SourceWriteBack {
                 return i;
             }
         }
-        throw new IllegalStateException("key column " + name + " is generated");
+        throw new FerryException(ErrorCode.ROLLBACK, "Unable to write back rows by key column '" + name
+                + "': the target or the source computes it, so its value cannot be written");
     }
 }

@@ -64,7 +64,7 @@ public final class DdlGenerator {
         for (TargetTable t : schema.tables()) {
             for (TargetCheck c : t.checks()) {
                 keys.add(new DdlStatement("check " + t.ref() + "." + c.name(), "ALTER TABLE " + table(t)
-                        + " ADD CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")"));
+                        + " ADD CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")" + notValid(c.notValid())));
             }
         }
         for (TargetTable t : schema.tables()) {
@@ -72,10 +72,15 @@ public final class DdlGenerator {
                 fks.add(new DdlStatement("foreign key " + t.ref() + "." + f.name(), "ALTER TABLE " + table(t)
                         + " ADD CONSTRAINT " + q(f.name()) + " FOREIGN KEY (" + list(f.columns()) + ") REFERENCES "
                         + q(f.referencedSchema()) + "." + q(f.referencedTable()) + " (" + list(f.referencedColumns())
-                        + ") ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql() + deferral(f)));
+                        + ") ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql() + deferral(f) + notValid(f.notValid())));
             }
         }
         return List.of(keys, fks, identityRestarts(schema));
+    }
+
+    /** A constraint the source did not guarantee is not checked against the rows copied (PostgreSQL checks new rows only). */
+    private static String notValid(boolean notValid) {
+        return notValid ? " NOT VALID" : "";
     }
 
     /**

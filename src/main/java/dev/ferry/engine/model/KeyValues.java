@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.UUID;
 
 /**
  * Encodes chunk-bound key values as tagged strings ({@code i:42}, {@code f:NaN}, {@code s:abc}, {@code u:…},
- * {@code t:2024-01-01T10:00}) for the journal, and decodes them back to objects that bind as
+ * {@code t:2024-01-01T10:00}, {@code h:10:00:00.1234567}) for the journal, and decodes them back to objects that bind as
  * parameters of the source's own comparison.
  */
 public final class KeyValues {
@@ -51,6 +52,9 @@ public final class KeyValues {
         if (v instanceof OffsetDateTime o) {
             return "z:" + o;
         }
+        if (v instanceof LocalTime t) {
+            return "h:" + t;
+        }
         if (v instanceof byte[] b) {
             return "x:" + HexFormat.of().formatHex(b);
         }
@@ -72,6 +76,7 @@ public final class KeyValues {
             case 't' -> LocalDateTime.parse(v);
             case 'd' -> LocalDate.parse(v);
             case 'z' -> OffsetDateTime.parse(v);
+            case 'h' -> LocalTime.parse(v);
             case 'x' -> HexFormat.of().parseHex(v);
             case 'b' -> Boolean.valueOf(v);
             default -> throw new IllegalArgumentException("unknown key tag in " + tagged);

@@ -46,6 +46,9 @@ public record MigrationReport(String title, Instant generatedAt, double seconds,
             if (cutover.outcome() == CutoverResult.ROLLED_BACK) {
                 facts.add(new Fact("rollback", cutover.rollbackDowntimeMillis() + " ms, " + cutover.writesBroughtBack()
                         + " target writes brought back"));
+                if (!cutover.leftToSource().isEmpty()) {
+                    facts.add(new Fact("left to the source", String.join("; ", cutover.leftToSource())));
+                }
             }
         }
         if (copy != null) {

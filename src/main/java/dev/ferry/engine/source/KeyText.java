@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Row keys carried as text (by change capture, validation and rollback) and bound back into SQL:
@@ -37,7 +36,19 @@ public final class KeyText {
 
     /** {@code (a = ? AND b = ?) OR (…)}, once per key, over already quoted (and, if need be, qualified) key columns. */
     public static String matchAny(List<String> quotedColumns, int keys) {
-        String one = "(" + quotedColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND ")) + ")";
+        return matchAny(quotedColumns, quotedColumns.stream().map(c -> "?").toList(), keys);
+    }
+
+    /**
+     * The same with each column's parameter written as {@code parameters} says (one {@code ?} each, e.g.
+     * typed as the column by {@link SourceDialect#keyParameter}).
+     */
+    public static String matchAny(List<String> quotedColumns, List<String> parameters, int keys) {
+        List<String> terms = new java.util.ArrayList<>();
+        for (int i = 0; i < quotedColumns.size(); i++) {
+            terms.add(quotedColumns.get(i) + " = " + parameters.get(i));
+        }
+        String one = "(" + String.join(" AND ", terms) + ")";
         return String.join(" OR ", java.util.Collections.nCopies(keys, one));
     }
 

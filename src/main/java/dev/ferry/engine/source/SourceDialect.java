@@ -55,7 +55,24 @@ public interface SourceDialect {
      * parameter of this dialect's comparison.
      */
     default Object keyValue(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        return rs.getObject(column);
+        Object value = rs.getObject(column);
+        // java.sql temporals are made in the JVM's zone: a timestamp in its DST gap would move by an hour (issue 14)
+        if (value instanceof java.sql.Timestamp) {
+            return rs.getObject(column, java.time.LocalDateTime.class);
+        }
+        if (value instanceof java.sql.Time) {
+            return rs.getObject(column, java.time.LocalTime.class);
+        }
+        return value instanceof java.sql.Date ? rs.getObject(column, java.time.LocalDate.class) : value;
+    }
+
+    /**
+     * The SQL that stands for a bound value compared with key column {@code column}: {@code parameter}
+     * itself, or an expression giving it the column's own type, so the source compares in the column's
+     * order (SQL Server compares a varchar column with a Unicode parameter in Unicode order).
+     */
+    default String keyParameter(dev.ferry.engine.model.Column column, String parameter) {
+        return parameter;
     }
 
     /** Binds a chunk-bound value (as {@link dev.ferry.engine.model.KeyValues#decode} returns it) as parameter {@code index}. */
@@ -128,6 +145,16 @@ public interface SourceDialect {
      */
     default void allowExplicitIdentity(Connection connection, dev.ferry.engine.model.TableRef table, boolean allow)
             throws java.sql.SQLException {
+    }
+
+    /**
+     * The columns of {@code table} this source computes itself and refuses a client's value for, each
+     * with the reason (SQL Server: rowversion, computed columns, system-versioning period columns); a
+     * rollback writes every other column back and leaves these to the source. Empty by default.
+     */
+    default java.util.Map<String, String> serverWrittenColumns(Connection connection, dev.ferry.engine.model.TableRef table)
+            throws java.sql.SQLException {
+        return java.util.Map.of();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ferry.engine.FerryException;
 import dev.ferry.engine.copy.ChunkCopier;
 import dev.ferry.engine.copy.TableCopySpec;
 import dev.ferry.engine.destination.ValueCounters;
+import dev.ferry.engine.destination.TemporalRounding;
 import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.KeyText;
@@ -105,8 +106,9 @@ public final class DeltaApplier {
             return;
         }
         List<String> key = spec.key().stream().map(dialect::quote).toList();
+        List<String> typed = spec.key().stream().map(k -> dialect.keyParameter(spec.source().column(k).orElseThrow(), "?")).toList();
         for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
-            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, batch.size()))) {
+            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, typed, batch.size()))) {
                 KeyText.bind(ps, source, batch);
                 ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
             }
@@ -125,9 +127,11 @@ public final class DeltaApplier {
             return;
         }
         List<String> key = spec.targetKey().stream().map(c -> "t." + DdlGenerator.q(c)).toList();
+        List<String> types = spec.targetKey().stream().map(c -> spec.target().column(c).orElseThrow().type()).toList();
         for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
             try (PreparedStatement ps = target.prepareStatement(delete + " AND (" + KeyText.matchAny(key, batch.size()) + ")")) {
-                KeyText.bind(ps, target, batch);
+                // as the copy wrote them: temporal text rounded like the copy, not by PostgreSQL's input
+                KeyText.bind(ps, target, TemporalRounding.keyTexts(batch, types));
                 ps.executeUpdate();
             }
         }

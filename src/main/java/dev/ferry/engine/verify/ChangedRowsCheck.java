@@ -47,9 +47,13 @@ public final class ChangedRowsCheck {
                 continue;
             }
             ComparedTable ct = new ComparedTable(dialect, schema.source().table(t.source()).orElseThrow(), t, policy);
+            List<String> keyTypes = ct.source.copyKey().stream().map(k -> t.columns().stream()
+                    .filter(c -> c.sourceName().equals(k)).findFirst().orElseThrow().type()).toList();
             for (List<List<String>> batch : KeyText.batches(tableKeys)) {
                 Map<String, TableScan.Row> s = rows(source, ct.sourceByKeys(batch.size()), ct, batch, ct.sourceReaders);
-                Map<String, TableScan.Row> g = rows(target, ct.targetByKeys(batch.size()), ct, batch, ct.targetReaders);
+                // the target holds temporal keys as the copy rounded them, not as PostgreSQL would read their text
+                Map<String, TableScan.Row> g = rows(target, ct.targetByKeys(batch.size()), ct,
+                        dev.ferry.engine.destination.TemporalRounding.keyTexts(batch, keyTypes), ct.targetReaders);
                 for (String k : new TreeSet<>(Sets.union(s.keySet(), g.keySet()))) {
                     TableScan.Row a = s.get(k);
                     TableScan.Row b = g.get(k);

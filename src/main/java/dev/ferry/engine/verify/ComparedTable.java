@@ -78,10 +78,11 @@ final class ComparedTable {
         return !keyIndexes.isEmpty();
     }
 
-    /** The rows of {@code keys} keys on the source, with {@code ?} per key column of each. */
+    /** The rows of {@code keys} keys on the source, with {@code ?} per key column of each, typed as the column. */
     String sourceByKeys(int keys) {
         return "SELECT " + sourceSelect + " FROM " + sourceFrom + " WHERE " + KeyText.matchAny(keyIndexes.stream()
-                .map(i -> dialect.quote(sourceColumns.get(i))).toList(), keys);
+                .map(i -> dialect.quote(sourceColumns.get(i))).toList(), keyIndexes.stream()
+                .map(i -> dialect.keyParameter(source.column(sourceColumns.get(i)).orElseThrow(), "?")).toList(), keys);
     }
 
     String targetByKeys(int keys) {

@@ -30,7 +30,23 @@ class SqlServerFixtureOnPostgresIT {
         MigrationConfig config = ConfigLoader.parse("caseInsensitiveCollation: " + policy, "test");
         PlanAndApply r = PlanAndApply.run(new SqlServerDialect(), Fixtures.sqlServerSchema(), config, "fixture_" + policy);
         assertThat(SchemaParity.differences(r.plan().schema(), r.created())).isEmpty();
-        assertThat(r.created().tables()).hasSize(4);
+        assertThat(r.created().tables()).hasSize(5);
+    }
+
+    /** Issue 14.12 and 14.9: [First] + ' ' + [Last] concatenates; an untrusted CHECK still checks new rows. */
+    @Test
+    void concatenatesColumnsAndChecksNewRowsAgainstNotValidConstraints() throws SQLException {
+        PlanAndApply r = PlanAndApply.run(new SqlServerDialect(), Fixtures.sqlServerSchema(), MigrationConfig.defaults(), "fixture_concat");
+        try (Connection c = TestPostgres.connect(r.targetUrl()); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"EventLog\" (\"Id\", \"EventDate\", \"Kind\", \"FirstName\", \"LastName\") "
+                    + "VALUES (1, '2024-01-01', 'k', 'Ann', 'Lee')");
+            try (ResultSet rs = st.executeQuery("SELECT \"FullName\" FROM \"EventLog\"")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("Ann Lee");
+            }
+            assertThatThrownBy(() -> st.execute("INSERT INTO \"EventLog\" (\"Id\", \"EventDate\", \"Kind\") VALUES (2, '1990-01-01', 'k')"))
+                    .hasMessageContaining("CK_EventLog_Date");
+        }
     }
 
     @Test

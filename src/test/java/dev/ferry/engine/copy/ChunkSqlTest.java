@@ -43,4 +43,25 @@ class ChunkSqlTest {
         assertThat(where).startsWith("(\"id?\" > ").contains("page?id=143").contains("k?00001?").doesNotContain(" ? ");
         assertThat(where).as("the quote inside the value is escaped").contains("''k?00001?''");
     }
+
+    /** Issue 14.5: a varchar key's bounds are compared as varchar in the column's collation, not as nvarchar. */
+    @Test
+    void sqlServerComparesAVarcharKeyAsVarcharInItsCollation() {
+        dev.ferry.engine.model.Table table = new dev.ferry.engine.model.Table(T, List.of(
+                dev.ferry.engine.model.Column.of("Sku", dev.ferry.engine.model.DataType.sized("varchar", 40), false)
+                        .withCollation("SQL_Latin1_General_CP1_CI_AS"),
+                dev.ferry.engine.model.Column.of("Name", dev.ferry.engine.model.DataType.sized("nvarchar", 40), false)),
+                new dev.ferry.engine.model.KeyConstraint("PK", List.of("Sku", "Name"), false), List.of(), List.of(), List.of(), List.of());
+        String where = ChunkSql.predicate(new SqlServerDialect(), table, new ChunkRange(T, 1, bound("a-c", "x"), null));
+        String sku = "CAST(? COLLATE SQL_Latin1_General_CP1_CI_AS AS varchar(40))";
+        assertThat(where).isEqualTo("([Sku] > " + sku + " OR ([Sku] = " + sku + " AND [Name] > ?))");
+    }
+
+    @Test
+    void aCollationThatIsNoNameIsRefused() {
+        dev.ferry.engine.model.Column bad = dev.ferry.engine.model.Column.of("Sku", dev.ferry.engine.model.DataType.sized("varchar", 4), false)
+                .withCollation("x) --");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlServerDialect().keyParameter(bad, "?"))
+                .hasMessageContaining("Sku");
+    }
 }

@@ -59,4 +59,20 @@ class TemporalRoundingTest {
             assertThat(off).as("%s to %d digits gave %s", v, digits, r).isLessThanOrEqualTo(r.getYear() == 9999 ? unit : unit / 2);
         }
     }
+
+    /** Issue 14: key text is rounded like the copy for temporal key columns, and left alone otherwise. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "2024-01-01 10:00:00.1234565|timestamp(6)|2024-01-01 10:00:00.123457",
+            "2024-01-01T10:00:00.1234564|timestamp(6)|2024-01-01 10:00:00.123456",
+            "9999-12-31 23:59:59.9999999|timestamp(6)|9999-12-31 23:59:59.999999",
+            "2024-01-01 10:00:00.5|timestamp(0)|2024-01-01 10:00:01",
+            "23:59:59.9999999|time(6)|23:59:59.999999",
+            "2024-01-01 10:00:00.1234565 +01:00|timestamptz(6)|2024-01-01 10:00:00.123457 +01:00",
+            "2024-01-01 10:00:00.123456|timestamp(6)|2024-01-01 10:00:00.123456",
+            "2024-01-01 10:00:00.1234565|varchar(40)|2024-01-01 10:00:00.1234565",
+            "10:00:00.1234565|timestamp(6)|10:00:00.1234565"})
+    void keyTextIsRoundedLikeTheCopy(String text, String type, String expected) {
+        assertThat(TemporalRounding.keyText(text, type)).isEqualTo(expected);
+    }
 }

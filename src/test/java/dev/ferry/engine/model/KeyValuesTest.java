@@ -71,4 +71,12 @@ class KeyValuesTest {
                 .hasMessageContaining("java.time.Duration").extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
         assertThatThrownBy(() -> KeyValues.decode("q:1")).hasMessageContaining("q:1");
     }
+
+    /** Issue 14.6: a time key keeps its 100 ns. */
+    @Test
+    void timesOfDayKeepTheirNanoseconds() {
+        java.time.LocalTime t = java.time.LocalTime.of(23, 59, 59, 999_999_900);
+        assertThat(roundTrip(t)).isEqualTo(t);
+        assertThat(roundTrip(java.time.LocalTime.MIDNIGHT)).isEqualTo(java.time.LocalTime.MIDNIGHT);
+    }
 }

@@ -10,4 +10,12 @@ import java.util.Map;
  */
 public interface ExpressionTranslator {
     Translation translate(String expression, Map<String, String> columns);
+
+    /**
+     * The same, knowing which source columns hold strings ({@code characterColumns}, source names), so
+     * operators whose meaning depends on their operands' types (T-SQL's {@code +}) translate by them.
+     */
+    default Translation translate(String expression, Map<String, String> columns, java.util.Set<String> characterColumns) {
+        return translate(expression, columns);
+    }
 }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * An {@link ExpressionTranslator} driven by a dialect's function rules. It rewrites identifiers
  * to PostgreSQL's double quotes (renaming columns), national strings to plain strings, string
- * concatenation with '+' next to a string literal to '||', and functions by their rules.
+ * concatenation with '+' to '||' (decided from the operands' types: {@link Concatenation}), and
+ * functions by their rules.
  * An unknown function or bare word is a problem unless the dialect is PostgreSQL itself
  * ({@code passThroughUnknown}).
  */
@@ -38,6 +39,11 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
 
     @Override
     public Translation translate(String expression, Map<String, String> columns) {
+        return translate(expression, columns, Set.of());
+    }
+
+    @Override
+    public Translation translate(String expression, Map<String, String> columns, Set<String> characterColumns) {
         List<SqlToken> tokens;
         try {
             tokens = tokenizer.tokenize(expression);
@@ -46,87 +52,111 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
         }
         Map<String, String> columnsAnyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         columnsAnyCase.putAll(columns);
+        Set<String> character = new java.util.HashSet<>();
+        characterColumns.forEach(c -> character.add(c.toLowerCase(Locale.ROOT)));
+        Run run = new Run(tokens, columnsAnyCase, new Concatenation(tokens, character));
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken t = tokens.get(i);
-            switch (t.kind()) {
-                case STRING -> out.append(quoteString(t.value()));
-                case QUOTED_IDENTIFIER -> out.append(quoteIdentifier(columnsAnyCase.getOrDefault(t.value(), t.value())));
-                case SYMBOL -> out.append(isConcatenation(tokens, i) ? "||" : t.text());
-                case WORD -> {
-                    int next = nextSignificant(tokens, i);
-                    boolean call = next >= 0 && tokens.get(next).isSymbol("(");
-                    boolean keyword = KEYWORDS.contains(t.value().toUpperCase(Locale.ROOT));
-                    if (call && (functions.containsKey(t.value()) || !keyword)) {
-                        int consumed = appendFunction(tokens, i, next, out);
-                        if (consumed < 0) {
-                            return Translation.failed("function " + t.text() + "() has no PostgreSQL translation");
+        String problem = run.translate(0, tokens.size(), out);
+        return problem == null ? Translation.ok(out.toString().trim()) : Translation.failed(problem);
+    }
+
+    /** One translation: the tokens, the column names and the concatenation decisions. */
+    private final class Run {
+        private final List<SqlToken> tokens;
+        private final Map<String, String> columnsAnyCase;
+        private final Concatenation concatenation;
+
+        Run(List<SqlToken> tokens, Map<String, String> columnsAnyCase, Concatenation concatenation) {
+            this.tokens = tokens;
+            this.columnsAnyCase = columnsAnyCase;
+            this.concatenation = concatenation;
+        }
+
+        /** Translates tokens {@code from} (inclusive) to {@code to} (exclusive); returns the problem, or null. */
+        String translate(int from, int to, StringBuilder out) {
+            for (int i = from; i < to; i++) {
+                SqlToken t = tokens.get(i);
+                switch (t.kind()) {
+                    case STRING -> out.append(quoteString(t.value()));
+                    case QUOTED_IDENTIFIER -> out.append(quoteIdentifier(columnsAnyCase.getOrDefault(t.value(), t.value())));
+                    case SYMBOL -> out.append(concatenation.at(i) ? "||" : t.text());
+                    case WORD -> {
+                        int next = nextSignificant(tokens, i);
+                        boolean call = next >= 0 && next < to && tokens.get(next).isSymbol("(");
+                        boolean keyword = KEYWORDS.contains(t.value().toUpperCase(Locale.ROOT));
+                        if (call && (functions.containsKey(t.value()) || !keyword)) {
+                            int[] consumed = {i};
+                            String problem = appendFunction(i, next, out, consumed);
+                            if (problem != null) {
+                                return problem;
+                            }
+                            i = consumed[0];
+                        } else if (columnsAnyCase.containsKey(t.value())) {
+                            out.append(quoteIdentifier(columnsAnyCase.get(t.value())));
+                        } else if (keyword) {
+                            out.append(t.value().toUpperCase(Locale.ROOT));
+                        } else if (passThroughUnknown) {
+                            out.append(t.text());
+                        } else {
+                            return "'" + t.text() + "' is neither a column nor a known keyword";
                         }
-                        i = consumed;
-                    } else if (columnsAnyCase.containsKey(t.value())) {
-                        out.append(quoteIdentifier(columnsAnyCase.get(t.value())));
-                    } else if (keyword) {
-                        out.append(t.value().toUpperCase(Locale.ROOT));
-                    } else if (passThroughUnknown) {
-                        out.append(t.text());
-                    } else {
-                        return Translation.failed("'" + t.text() + "' is neither a column nor a known keyword");
                     }
+                    case SPACE -> out.append(' ');
+                    default -> out.append(t.text());
                 }
-                case SPACE -> out.append(' ');
-                default -> out.append(t.text());
             }
+            return null;
         }
-        return Translation.ok(out.toString().trim());
-    }
 
-    /** Appends the translated function name or call; returns the index of the last token consumed, or -1. */
-    private int appendFunction(List<SqlToken> tokens, int nameIndex, int parenIndex, StringBuilder out) {
-        String name = tokens.get(nameIndex).text();
-        FunctionRule rule = functions.get(name);
-        if (rule == null) {
-            if (!passThroughUnknown) {
-                return -1;
+        /** Appends the translated function name or call; sets {@code consumed[0]} to the last token consumed. */
+        private String appendFunction(int nameIndex, int parenIndex, StringBuilder out, int[] consumed) {
+            String name = tokens.get(nameIndex).text();
+            FunctionRule rule = functions.get(name);
+            String unknown = "function " + name + "() has no PostgreSQL translation";
+            if (rule == null) {
+                if (!passThroughUnknown) {
+                    return unknown;
+                }
+                out.append(name);
+                return null;
             }
-            out.append(name);
-            return nameIndex;
-        }
-        if (!rule.replacesCall()) {
-            out.append(rule.postgres());
-            return nameIndex;
-        }
-        int depth = 0;
-        for (int j = parenIndex; j < tokens.size(); j++) {
-            if (tokens.get(j).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+            if (rule.refusal() != null) {
+                return "function " + name + "() is not translated: " + rule.refusal();
+            }
+            if (!rule.replacesCall() && rule.closing() == null) {
                 out.append(rule.postgres());
-                return j;
+                return null;
             }
+            int close = closingParenthesis(parenIndex);
+            if (close < 0) {
+                return unknown;
+            }
+            consumed[0] = close;
+            if (rule.replacesCall()) {
+                out.append(rule.postgres());
+                return null;
+            }
+            out.append(rule.postgres());
+            String problem = translate(parenIndex + 1, close, out);
+            out.append(rule.closing());
+            return problem;
         }
-        return -1;
-    }
 
-    private static boolean isConcatenation(List<SqlToken> tokens, int i) {
-        if (!tokens.get(i).isSymbol("+")) {
-            return false;
+        private int closingParenthesis(int open) {
+            int depth = 0;
+            for (int j = open; j < tokens.size(); j++) {
+                if (tokens.get(j).isSymbol("(")) {
+                    depth++;
+                } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+                    return j;
+                }
+            }
+            return -1;
         }
-        int prev = previousSignificant(tokens, i);
-        int next = nextSignificant(tokens, i);
-        return (prev >= 0 && tokens.get(prev).is(Kind.STRING)) || (next >= 0 && tokens.get(next).is(Kind.STRING));
     }
 
     private static int nextSignificant(List<SqlToken> tokens, int i) {
         for (int j = i + 1; j < tokens.size(); j++) {
-            if (!tokens.get(j).is(Kind.SPACE)) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static int previousSignificant(List<SqlToken> tokens, int i) {
-        for (int j = i - 1; j >= 0; j--) {
             if (!tokens.get(j).is(Kind.SPACE)) {
                 return j;
             }

@@ -94,6 +94,23 @@ public final class H2Dialect implements SourceDialect {
         return Optional.of(new H2WriteFreeze());
     }
 
+    /** H2 refuses a value for a generated column (error 90154). */
+    @Override
+    public java.util.Map<String, String> serverWrittenColumns(Connection connection, TableRef table) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND IS_GENERATED = 'ALWAYS' ORDER BY ORDINAL_POSITION")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), "generated column (H2 computes it)");
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public void raiseIdentity(Connection connection, TableRef table, Column column, long next) throws SQLException {
         long base;

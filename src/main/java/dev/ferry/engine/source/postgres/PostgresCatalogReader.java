@@ -168,15 +168,15 @@ final class PostgresCatalogReader {
         for (ConstraintRow c : CatalogQuery.list(connection, CONSTRAINTS, ConstraintRow.class, t.oid())) {
             if (!c.validated()) {
                 findings.add(new Finding(Severity.WARNING, Category.CHECK, ref + "." + c.name(),
-                        "constraint is NOT VALID on the source: created and validated on the target"));
+                        "constraint is NOT VALID on the source (rows may violate it): created NOT VALID on the target"));
             }
             switch (c.type()) {
                 case "p" -> pk = new KeyConstraint(c.name(), c.columns(), true);
                 case "u" -> uniques.add(new KeyConstraint(c.name(), c.columns(), c.nullsDistinct()));
                 case "f" -> fks.add(new ForeignKey(c.name(), c.columns(), new TableRef(c.referencedSchema(), c.referencedTable()),
                         c.referencedColumns(), ACTIONS.get(c.deleteAction()), ACTIONS.get(c.updateAction()), c.deferrable(),
-                        c.initiallyDeferred()));
-                case "c" -> checks.add(new CheckConstraint(c.name(), c.checkExpr()));
+                        c.initiallyDeferred(), c.validated()));
+                case "c" -> checks.add(new CheckConstraint(c.name(), c.checkExpr(), c.validated()));
                 default -> findings.add(new Finding(Severity.WARNING, Category.NOT_CONVERTED, ref + "." + c.name(),
                         "exclusion constraint is not converted"));
             }

@@ -32,14 +32,22 @@ public record SqlServerCatalog(List<TableRow> tables, List<ColumnRow> columns, L
                            String filterDefinition, boolean isDisabled) {
     }
 
-    /** sys.index_columns; {@code keyOrdinal} is 0 for INCLUDE columns. */
+    /**
+     * sys.index_columns; {@code keyOrdinal} is 0 for columns that are not key columns: INCLUDE columns,
+     * every column of a columnstore index ({@code isIncludedColumn} 1), and the partitioning column SQL
+     * Server adds to an index aligned with a partition scheme ({@code isIncludedColumn} 0).
+     */
     public record IndexColumnRow(int objectId, int indexId, int keyOrdinal, int indexColumnId, String columnName,
                                  boolean isDescendingKey, boolean isIncludedColumn) {
     }
 
-    /** sys.foreign_keys with the referenced table's schema and name. */
+    /**
+     * sys.foreign_keys with the referenced table's schema and name; {@code isNotTrusted} when created or
+     * re-enabled WITH NOCHECK (rows may violate it).
+     */
     public record ForeignKeyRow(int objectId, int parentObjectId, String name, String referencedSchema,
-                                String referencedTable, String deleteAction, String updateAction, boolean isDisabled) {
+                                String referencedTable, String deleteAction, String updateAction, boolean isDisabled,
+                                boolean isNotTrusted) {
     }
 
     /** sys.foreign_key_columns with both column names. */
@@ -47,8 +55,8 @@ public record SqlServerCatalog(List<TableRow> tables, List<ColumnRow> columns, L
                                       String referencedColumnName) {
     }
 
-    /** sys.check_constraints. */
-    public record CheckRow(int parentObjectId, String name, String definition, boolean isDisabled) {
+    /** sys.check_constraints; {@code isNotTrusted} as for foreign keys. */
+    public record CheckRow(int parentObjectId, String name, String definition, boolean isDisabled, boolean isNotTrusted) {
     }
 
     /** sys.objects of the kinds listed but not converted (views, procedures, functions, triggers, sequences, synonyms). */

@@ -56,7 +56,7 @@ final class SqlServerCatalogReader {
     static final String FOREIGN_KEYS = """
             SELECT fk.object_id, fk.parent_object_id, fk.name, rs.name AS referenced_schema, rt.name AS referenced_table,
                    fk.delete_referential_action_desc AS delete_action, fk.update_referential_action_desc AS update_action,
-                   fk.is_disabled
+                   fk.is_disabled, fk.is_not_trusted
             FROM sys.foreign_keys fk
             JOIN sys.tables rt ON rt.object_id = fk.referenced_object_id
             JOIN sys.schemas rs ON rs.schema_id = rt.schema_id
@@ -71,7 +71,7 @@ final class SqlServerCatalogReader {
             ORDER BY fkc.constraint_object_id, fkc.constraint_column_id""";
 
     static final String CHECKS = """
-            SELECT cc.parent_object_id, cc.name, cc.definition, cc.is_disabled
+            SELECT cc.parent_object_id, cc.name, cc.definition, cc.is_disabled, cc.is_not_trusted
             FROM sys.check_constraints cc JOIN sys.tables t ON t.object_id = cc.parent_object_id
             WHERE t.is_ms_shipped = 0
             ORDER BY cc.parent_object_id, cc.name""";

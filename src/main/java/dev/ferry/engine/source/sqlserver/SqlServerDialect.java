@@ -21,6 +21,14 @@ public final class SqlServerDialect implements SourceDialect {
     static final String PRODUCT = "SQL Server";
     static final String DEFAULT_SCHEMA = "dbo";
     static final String IDENT_CURRENT = "SELECT IDENT_CURRENT(?)";
+    /** Columns SQL Server refuses a value for: computed (error 271), rowversion (272/273), GENERATED ALWAYS (period and ledger columns). */
+    static final String SERVER_WRITTEN = """
+            SELECT c.name, CASE WHEN c.is_computed = 1 THEN 'computed column (SQL Server computes it)'
+                                WHEN c.system_type_id = 189 THEN 'rowversion (SQL Server sets it on every write)'
+                                ELSE 'GENERATED ALWAYS ' + c.generated_always_type_desc + ' (SQL Server sets it)' END AS why
+            FROM sys.columns c
+            WHERE c.object_id = OBJECT_ID(?) AND (c.is_computed = 1 OR c.system_type_id = 189 OR c.generated_always_type <> 0)
+            ORDER BY c.column_id""";
 
     private final TypeMapper types = new SqlServerTypeMapper();
     private final ExpressionTranslator expressions = SqlServerExpressions.translator();
@@ -66,9 +74,53 @@ public final class SqlServerDialect implements SourceDialect {
         return switch (column.type().name()) {
             case "hierarchyid" -> name + ".ToString()";
             case "geography", "geometry" -> name + ".STAsText()";
-            case "sql_variant" -> "CONVERT(nvarchar(4000), " + name + ")";
+            case "sql_variant" -> SqlServerVariant.select(name);
             default -> name;
         };
+    }
+
+    /**
+     * Key columns as java.time values the driver binds back losslessly: datetimeoffset as
+     * OffsetDateTime (its offset and 100 ns kept; the driver's own DateTimeOffset is no key value
+     * Ferry can journal), time as LocalTime (java.sql.Time drops the fraction), datetime2 as
+     * LocalDateTime (java.sql.Timestamp is made in the JVM's zone and moves in a DST gap).
+     */
+    @Override
+    public Object keyValue(ResultSet rs, int column) throws SQLException {
+        return switch (rs.getMetaData().getColumnTypeName(column).toLowerCase(java.util.Locale.ROOT)) {
+            case "datetimeoffset" -> rs.getObject(column, java.time.OffsetDateTime.class);
+            case "datetime", "datetime2", "smalldatetime" -> rs.getObject(column, java.time.LocalDateTime.class);
+            case "time" -> rs.getObject(column, java.time.LocalTime.class);
+            case "date" -> rs.getObject(column, java.time.LocalDate.class);
+            default -> SourceDialect.super.keyValue(rs, column);
+        };
+    }
+
+    /**
+     * A char/varchar key compared with a bound value is compared as varchar in the column's
+     * collation: mssql-jdbc sends every string as nvarchar (sendStringParametersAsUnicode, on by
+     * default), and SQL Server would compare the column as nvarchar, whose order differs from
+     * varchar's under SQL_* collations (bounds taken in one order, compared in the other: overlapping
+     * chunks) and which turns every seek into a scan (issue 14.5). The COLLATE comes first so the
+     * conversion uses the column's code page.
+     */
+    @Override
+    public String keyParameter(Column column, String parameter) {
+        String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("varchar") && !type.equals("char")) {
+            return parameter;
+        }
+        String length = column.type().isMax() ? "max" : String.valueOf(column.type().length());
+        String collate = column.collation() == null ? "" : " COLLATE " + collation(column);
+        return "CAST(" + parameter + collate + " AS " + type + "(" + length + "))";
+    }
+
+    private static String collation(Column column) {
+        if (!column.collation().matches("[A-Za-z0-9_]+")) {
+            throw new dev.ferry.engine.FerryException(dev.ferry.engine.ErrorCode.INTROSPECTION, "Unable to compare key column '"
+                    + column.name() + "' in its collation: '" + column.collation() + "' is not a collation name");
+        }
+        return column.collation();
     }
 
     @Override
@@ -115,6 +167,20 @@ public final class SqlServerDialect implements SourceDialect {
                 st.execute("DBCC CHECKIDENT (N'" + qualified(table).replace("'", "''") + "', RESEED, " + (next - increment) + ")");
             }
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> serverWrittenColumns(Connection connection, TableRef table) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(SERVER_WRITTEN)) {
+            ps.setString(1, qualified(table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** SQL Server never updates an identity column, IDENTITY_INSERT or not. */

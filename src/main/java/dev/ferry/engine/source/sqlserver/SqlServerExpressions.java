@@ -15,8 +15,10 @@ final class SqlServerExpressions {
             Map.entry("sysutcdatetime", FunctionRule.call("(now() AT TIME ZONE 'utc')")),
             Map.entry("newid", FunctionRule.call("gen_random_uuid()")),
             Map.entry("newsequentialid", FunctionRule.call("gen_random_uuid()")),
-            Map.entry("len", FunctionRule.rename("length")),
-            Map.entry("datalength", FunctionRule.rename("octet_length")),
+            // LEN ignores trailing spaces, length counts them (issue 14)
+            Map.entry("len", FunctionRule.wrap("length(rtrim(", "))")),
+            Map.entry("datalength", FunctionRule.refuse("DATALENGTH counts the bytes of SQL Server's own encoding (two per "
+                    + "UTF-16 code unit for nvarchar, the code page's for varchar), PostgreSQL's octet_length counts UTF-8 bytes")),
             Map.entry("isnull", FunctionRule.rename("coalesce")),
             Map.entry("coalesce", FunctionRule.rename("coalesce")),
             Map.entry("nullif", FunctionRule.rename("nullif")),

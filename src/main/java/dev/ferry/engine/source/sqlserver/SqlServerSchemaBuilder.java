@@ -65,7 +65,8 @@ final class SqlServerSchemaBuilder {
             String where = ref + "." + i.name();
             List<IndexColumnRow> cols = catalog.indexColumns().stream()
                     .filter(c -> c.objectId() == i.objectId() && c.indexId() == i.indexId()).toList();
-            List<String> keyNames = cols.stream().filter(c -> !c.isIncludedColumn()).map(IndexColumnRow::columnName).toList();
+            List<IndexColumnRow> keyCols = keyColumns(cols);
+            List<String> keyNames = keyCols.stream().map(IndexColumnRow::columnName).toList();
             if (i.isPrimaryKey()) {
                 pk = new KeyConstraint(i.name(), keyNames, false);
             } else if (i.isUniqueConstraint()) {
@@ -76,8 +77,7 @@ final class SqlServerSchemaBuilder {
                 findings.add(new Finding(Severity.WARNING, Category.INDEX, where, i.typeDesc().toLowerCase(Locale.ROOT)
                         + " index has no PostgreSQL counterpart: not created"));
             } else {
-                List<IndexColumn> key = cols.stream().filter(c -> !c.isIncludedColumn())
-                        .map(c -> new IndexColumn(c.columnName(), c.isDescendingKey())).toList();
+                List<IndexColumn> key = keyCols.stream().map(c -> new IndexColumn(c.columnName(), c.isDescendingKey())).toList();
                 List<String> include = cols.stream().filter(IndexColumnRow::isIncludedColumn).map(IndexColumnRow::columnName).toList();
                 indexes.add(new Index(i.name(), i.isUnique(), key, include, i.hasFilter() ? i.filterDefinition() : null, false));
             }
@@ -90,7 +90,8 @@ final class SqlServerSchemaBuilder {
                 findings.add(new Finding(Severity.WARNING, Category.CHECK, ref + "." + c.name(),
                         "CHECK is disabled on the source: not created"));
             } else {
-                checks.add(new CheckConstraint(c.name(), c.definition()));
+                untrusted(ref + "." + c.name(), c.isNotTrusted());
+                checks.add(new CheckConstraint(c.name(), c.definition(), !c.isNotTrusted()));
             }
         });
         return new Table(ref, columns, pk, uniques, indexes, fks, checks);
@@ -102,11 +103,32 @@ final class SqlServerSchemaBuilder {
                     "foreign key is disabled on the source: not created"));
             return null;
         }
+        untrusted(table + "." + f.name(), f.isNotTrusted());
         var cols = catalog.foreignKeyColumns().stream().filter(c -> c.constraintObjectId() == f.objectId()).toList();
         return new ForeignKey(f.name(), cols.stream().map(c -> c.columnName()).collect(Collectors.toList()),
                 new TableRef(f.referencedSchema(), f.referencedTable()),
                 cols.stream().map(c -> c.referencedColumnName()).collect(Collectors.toList()),
-                ReferentialAction.parse(f.deleteAction()), ReferentialAction.parse(f.updateAction()));
+                ReferentialAction.parse(f.deleteAction()), ReferentialAction.parse(f.updateAction()), false, false,
+                !f.isNotTrusted());
+    }
+
+    /** An enabled constraint SQL Server does not trust (WITH NOCHECK) may have violating rows: created NOT VALID. */
+    private void untrusted(String object, boolean notTrusted) {
+        if (notTrusted) {
+            findings.add(new Finding(Severity.WARNING, Category.CHECK, object, "constraint is not trusted on the source "
+                    + "(created or re-enabled WITH NOCHECK, so rows may violate it): created NOT VALID on the target, checked "
+                    + "for new rows only; run ALTER TABLE … VALIDATE CONSTRAINT once the rows are clean"));
+        }
+    }
+
+    /**
+     * An index's key columns in key order: sys.index_columns also lists INCLUDE and columnstore columns
+     * ({@code is_included_column} 1) and the partitioning column SQL Server adds to a partition-aligned
+     * index, which are not key columns; all three have {@code key_ordinal} 0.
+     */
+    private static List<IndexColumnRow> keyColumns(List<IndexColumnRow> cols) {
+        return cols.stream().filter(c -> !c.isIncludedColumn() && c.keyOrdinal() > 0)
+                .sorted(java.util.Comparator.comparingInt(IndexColumnRow::keyOrdinal)).toList();
     }
 
     static Column column(ColumnRow r) {

@@ -52,7 +52,8 @@ final class SqlServerTypeMapper implements TypeMapper {
             Map.entry("xml", t -> MappedType.lossy("xml",
                     "XML schema collections and XQuery methods (.value(), .nodes()) are not converted")),
             Map.entry("sql_variant", t -> MappedType.lossy("text",
-                    "each value's base type is lost: values are copied in their text form")),
+                    "each value's base type is lost: values are copied as the exact text of their base value "
+                    + "(datetime as yyyy-mm-dd hh:mi:ss.mmm, float with 17 digits, money with 4 decimals, binary as 0x…)")),
             Map.entry("hierarchyid", t -> MappedType.lossy("text",
                     "stored as its path string (/1/3/); hierarchy methods are gone (ltree is an alternative)")),
             Map.entry("geography", t -> MappedType.lossy("text",

@@ -24,7 +24,7 @@ class ExpressionTranslationTest {
             "N'O''Brien'^'O''Brien'",
             "[Qty]>(0)^\"qty\">(0)",
             "[DeletedAt] IS NULL^\"deleted_at\" IS NULL",
-            "len([Name])>(2)^length(\"name\")>(2)",
+            "len([Name])>(2)^length(rtrim(\"name\"))>(2)",
             "isnull([Qty],(0))^coalesce(\"qty\",(0))",
             "[Name]+N'-'^\"name\"||'-'",
             "[Qty] between 1 and 10^\"qty\" BETWEEN 1 AND 10",
@@ -45,6 +45,29 @@ class ExpressionTranslationTest {
         Translation t = tsql.translate(source, COLUMNS);
         assertThat(t.isOk()).isFalse();
         assertThat(t.problem()).contains(named);
+    }
+
+    /** Issue 14.12: '+' concatenates when an operand is a string, literal or not; it adds numbers. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '^', quoteCharacter = '`', value = {
+            "(([First]+' ')+[Last])^((\"first\"||' ')||\"last\")",
+            "[First]+[Last]^\"first\"||\"last\"",
+            "upper([First])+[Qty2]^upper(\"first\")||\"qty2\"",
+            "[Qty]+([Qty2]*(2))^\"qty\"+(\"qty2\"*(2))",
+            "([Qty]+(1))+[Qty2]^(\"qty\"+(1))+\"qty2\""})
+    void decidesConcatenationFromOperandTypes(String source, String expected) {
+        Map<String, String> columns = Map.of("First", "first", "Last", "last", "Qty", "qty", "Qty2", "qty2");
+        Translation t = tsql.translate(source, columns, java.util.Set.of("First", "Last"));
+        assertThat(t.problem()).isNull();
+        assertThat(t.sql()).isEqualTo(expected);
+    }
+
+    /** Issue 14: DATALENGTH counts UTF-16 bytes, octet_length UTF-8 ones: refused, naming the construct. */
+    @Test
+    void refusesDatalengthWhoseBytesDiffer() {
+        Translation t = tsql.translate("datalength([Name])<=(40)", COLUMNS);
+        assertThat(t.isOk()).isFalse();
+        assertThat(t.problem()).contains("datalength()").contains("UTF-16");
     }
 
     @Test

@@ -35,7 +35,7 @@ class SqlServerCatalogFixtureTest {
         assertThat(schema.product()).isEqualTo("SQL Server");
         assertThat(schema.defaultSchema()).isEqualTo("dbo");
         assertThat(schema.tables()).extracting(t -> t.ref().toString())
-                .containsExactly("dbo.Customer", "sales.Order", "dbo.AuditLog", "dbo.Product");
+                .containsExactly("dbo.Customer", "sales.Order", "dbo.AuditLog", "dbo.Product", "dbo.EventLog");
     }
 
     @Test
@@ -98,6 +98,31 @@ class SqlServerCatalogFixtureTest {
                 "sales.Order.CK_Order_Old");
         assertThat(table("sales", "Order").foreignKeys()).extracting(ForeignKey::name)
                 .containsExactly("FK_Order_Customer", "FK_Order_Product");
+    }
+
+    /** Issue 14: the partitioning column SQL Server adds to an aligned index (key_ordinal 0) is no key column. */
+    @Test
+    void partitioningColumnsAddedToAnIndexAreNotKeyColumns() {
+        Table events = table("dbo", "EventLog");
+        assertThat(events.primaryKey().columns()).containsExactly("Id", "EventDate");
+        Index kind = events.indexes().get(0);
+        assertThat(kind.name()).isEqualTo("IX_EventLog_Kind");
+        assertThat(kind.columns()).containsExactly(IndexColumn.asc("Kind"));
+        assertThat(kind.include()).isEmpty();
+    }
+
+    /** Issue 14.9: constraints SQL Server does not trust (WITH NOCHECK) are carried NOT VALID and reported. */
+    @Test
+    void untrustedConstraintsAreCarriedAsNotValidAndReported() {
+        Table events = table("dbo", "EventLog");
+        assertThat(events.checks()).filteredOn(c -> c.name().equals("CK_EventLog_Date")).singleElement()
+                .satisfies(c -> assertThat(c.trusted()).isFalse());
+        assertThat(events.checks()).filteredOn(c -> c.name().equals("CK_EventLog_Kind")).singleElement()
+                .satisfies(c -> assertThat(c.trusted()).isTrue());
+        assertThat(events.foreignKeys()).singleElement().satisfies(f -> assertThat(f.trusted()).isFalse());
+        assertThat(table("sales", "Order").foreignKeys()).allSatisfy(f -> assertThat(f.trusted()).isTrue());
+        assertThat(schema.findings()).filteredOn(f -> f.message().contains("not trusted")).extracting(Finding::object)
+                .containsExactlyInAnyOrder("dbo.EventLog.CK_EventLog_Date", "dbo.EventLog.FK_EventLog_Customer");
     }
 
     @Test
