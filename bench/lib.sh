@@ -3,7 +3,7 @@
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PORT=${PORT:-55432}
 DATA=${DATA:-/tmp/ferry-bench-pg}
-RESULTS=bench/results
+RESULTS=${RESULTS:-bench/results}
 mkdir -p "$RESULTS"
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found in $PGBIN (apt-get install postgresql-15)"; exit 2; }
 [ -f target/ferry.jar ] || mvn -B -q -DskipTests package
