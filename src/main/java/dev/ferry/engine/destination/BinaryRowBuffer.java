@@ -1,7 +1,5 @@
 package dev.ferry.engine.destination;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Builds PostgreSQL's binary COPY format: a header, then per row a field count and per field a
@@ -12,21 +10,18 @@ public final class BinaryRowBuffer {
     static final int FLUSH_BYTES = 256 * 1024;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private final Out out = new Out(FLUSH_BYTES + 64 * 1024);
+    private byte[] buf = new byte[FLUSH_BYTES + 64 * 1024];
+    private int pos;
 
-    /** A ByteArrayOutputStream whose array can be handed to the COPY stream without copying. */
-    static final class Out extends ByteArrayOutputStream {
-        Out(int size) {
-            super(size);
-        }
-
-        byte[] array() {
-            return buf;
+    /** Room for {@code n} more bytes; grows only for a row (or value) larger than the block. */
+    private void ensure(int n) {
+        if (pos + n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
         }
     }
 
     public void header() {
-        out.write(HEADER, 0, HEADER.length);
+        raw(HEADER);
     }
 
     public void trailer() {
@@ -42,15 +37,22 @@ public final class BinaryRowBuffer {
     }
 
     void int16(int v) {
-        out.write(v >>> 8);
-        out.write(v);
+        ensure(2);
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
     }
 
     void int32(int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        ensure(4);
+        putInt(pos, v);
+        pos += 4;
+    }
+
+    private void putInt(int at, int v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
     }
 
     void int64(long v) {
@@ -60,7 +62,7 @@ public final class BinaryRowBuffer {
 
     void field(byte[] bytes) {
         int32(bytes.length);
-        out.write(bytes, 0, bytes.length);
+        raw(bytes);
     }
 
     void fieldInt16(int v) {
@@ -78,27 +80,68 @@ public final class BinaryRowBuffer {
         int64(v);
     }
 
+    /**
+     * A text field encoded as UTF-8 straight into the buffer, with no byte array per value; the
+     * same bytes as {@code s.getBytes(UTF_8)}, an unpaired surrogate included (written as '?').
+     */
     void fieldText(String s) {
-        field(s.getBytes(StandardCharsets.UTF_8));
+        int n = s.length();
+        ensure(4 + 3 * n);
+        int start = pos + 4;
+        int p = start;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                buf[p++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[p++] = (byte) (0xC0 | (c >> 6));
+                buf[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                p = surrogate(s, i, c, p);
+                i += Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)) ? 1 : 0;
+            } else {
+                buf[p++] = (byte) (0xE0 | (c >> 12));
+                buf[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buf[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        putInt(pos, p - start);
+        pos = p;
+    }
+
+    /** A surrogate pair as 4 bytes (a pair takes 2 chars, so the 3 bytes a char reserved suffice), or '?' when unpaired. */
+    private int surrogate(String s, int i, char c, int p) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(i + 1));
+            buf[p] = (byte) (0xF0 | (cp >> 18));
+            buf[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            buf[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            buf[p + 3] = (byte) (0x80 | (cp & 0x3F));
+            return p + 4;
+        }
+        buf[p] = (byte) '?';
+        return p + 1;
     }
 
     void raw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
     }
 
     public int size() {
-        return out.size();
+        return pos;
     }
 
     public boolean shouldFlush() {
-        return out.size() >= FLUSH_BYTES;
+        return pos >= FLUSH_BYTES;
     }
 
     public byte[] array() {
-        return out.array();
+        return buf;
     }
 
     public void reset() {
-        out.reset();
+        pos = 0;
     }
 }
