@@ -45,4 +45,38 @@ class LocalWorkflowPortTest {
             assertThat(clock.elapsed()).as("three looks, 50 ms apart, came first").isEqualTo(Duration.ofMillis(150));
         }
     }
+
+    /** Issue 13: a table's post-data does not wait behind the chunks of other tables still queued. */
+    @Test
+    void aTablesPostDataGoesAheadOfChunksStillWaitingForAThread() throws InterruptedException {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Map<String, java.util.function.Function<Object, Object>> activities = Map.of(
+                ActivityNames.START_RUN, in -> {
+                    running.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 0;
+                },
+                ActivityNames.COPY_CHUNK, in -> order.add("chunk " + in),
+                ActivityNames.TABLE_POST_DATA, in -> order.add("post-data " + in));
+        try (LocalWorkflowPort port = new LocalWorkflowPort(1, activities, s -> { })) {
+            var busy = port.callActivity(ActivityNames.START_RUN, null, Integer.class);
+            running.await();
+            List<WorkflowPort.Pending<Boolean>> queued = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                queued.add(port.callActivity(ActivityNames.COPY_CHUNK, i, Boolean.class));
+            }
+            queued.add(port.callActivity(ActivityNames.TABLE_POST_DATA, "dbo.A", Boolean.class));
+            queued.add(port.callActivity(ActivityNames.COPY_CHUNK, 3, Boolean.class));
+            release.countDown();
+            busy.await();
+            port.awaitAll(queued);
+            assertThat(order).containsExactly("post-data dbo.A", "chunk 0", "chunk 1", "chunk 2", "chunk 3");
+        }
+    }
 }
