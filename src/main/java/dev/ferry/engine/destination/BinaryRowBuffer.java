@@ -10,8 +10,12 @@ public final class BinaryRowBuffer {
     static final int FLUSH_BYTES = 256 * 1024;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
+    /** Texts up to this length are encoded through a reused char array; longer ones through their own bytes. */
+    private static final int MAX_SCRATCH_CHARS = 64 * 1024;
+
     private byte[] buf = new byte[FLUSH_BYTES + 64 * 1024];
     private int pos;
+    private char[] chars = new char[256];
 
     /** Room for {@code n} more bytes; grows only for a row (or value) larger than the block. */
     private void ensure(int n) {
@@ -86,39 +90,52 @@ public final class BinaryRowBuffer {
      */
     void fieldText(String s) {
         int n = s.length();
+        if (n > MAX_SCRATCH_CHARS) {
+            // a large value: one array for it costs little beside its size, and keeps the scratch small
+            field(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // one bulk copy, then a loop over a plain array: cheaper than charAt per char
+        s.getChars(0, n, chars, 0);
         ensure(4 + 3 * n);
         int start = pos + 4;
         int p = start;
+        char[] cs = chars;
+        byte[] b = buf;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
-                buf[p++] = (byte) c;
+                b[p++] = (byte) c;
             } else if (c < 0x800) {
-                buf[p++] = (byte) (0xC0 | (c >> 6));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                p = surrogate(s, i, c, p);
-                i += Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)) ? 1 : 0;
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1]);
+                p = pair ? codePoint(Character.toCodePoint(c, cs[++i]), p) : unpaired(p);
             } else {
-                buf[p++] = (byte) (0xE0 | (c >> 12));
-                buf[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
         putInt(pos, p - start);
         pos = p;
     }
 
-    /** A surrogate pair as 4 bytes (a pair takes 2 chars, so the 3 bytes a char reserved suffice), or '?' when unpaired. */
-    private int surrogate(String s, int i, char c, int p) {
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(i + 1));
-            buf[p] = (byte) (0xF0 | (cp >> 18));
-            buf[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-            buf[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-            buf[p + 3] = (byte) (0x80 | (cp & 0x3F));
-            return p + 4;
-        }
+    /** A surrogate pair as 4 bytes (a pair takes 2 chars, so the 3 bytes a char reserved suffice). */
+    private int codePoint(int cp, int p) {
+        buf[p] = (byte) (0xF0 | (cp >> 18));
+        buf[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[p + 3] = (byte) (0x80 | (cp & 0x3F));
+        return p + 4;
+    }
+
+    /** An unpaired surrogate, as String.getBytes writes it. */
+    private int unpaired(int p) {
         buf[p] = (byte) '?';
         return p + 1;
     }

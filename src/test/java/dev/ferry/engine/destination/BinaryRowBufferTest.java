@@ -68,7 +68,8 @@ class BinaryRowBufferTest {
             }
             samples.add(s.toString());
         }
-        samples.add("🍳".repeat(200_000));
+        samples.add("日本🍳\ud83c".repeat(12_800)); // 64 000 chars: the largest through the reused char array
+        samples.add("🍳".repeat(200_000)); // longer: through its own bytes
         for (String s : samples) {
             BinaryRowBuffer b = new BinaryRowBuffer();
             b.fieldText(s);
