@@ -30,7 +30,6 @@ done
 ORGS=${ORGS:-$(echo "96000 * $SCALE / 1" | bc)}
 WORKERS=${WORKERS:-4}
 source bench/lib.sh
-[ -z "${BENCH_JAR:-}" ] || JAR=$BENCH_JAR
 now() { echo "$EPOCHREALTIME"; }
 sub() { echo "scale=2; ($2 - $1) / 1" | bc; }
 ratio() { echo "scale=3; $1 / $2" | bc; }
