@@ -23,7 +23,9 @@ import java.util.function.Function;
  * timers as sleeps, events from {@link #raise}. Once an activity fails, activities not yet started
  * are not started, so a data error stops the copy as soon as the chunks in flight are done.
  * Activities start in the order they are called, except that a table's post-data goes ahead of
- * chunks still waiting, so its index builds overlap the copy of other tables.
+ * chunks still waiting, so its index builds overlap the copy of other tables, and that the chunks of
+ * a child workflow started earlier go ahead of a later one's: tables are copied one after another
+ * in the order the workflow starts them (largest first), each with every worker.
  */
 public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     /** How often a wait for events looks for one. */
@@ -32,6 +34,9 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     private static final java.util.Set<String> AHEAD = java.util.Set.of(ActivityNames.TABLE_POST_DATA);
     private final ExecutorService pool;
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong childOrders = new java.util.concurrent.atomic.AtomicLong();
+    /** Which child workflow (by start order) the calling thread runs; unset on the parent's thread. */
+    private final ThreadLocal<Long> childOrder = new ThreadLocal<>();
     private final ExecutorService children = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ferry-table-workflow");
         t.setDaemon(true);
@@ -69,7 +74,8 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
         }
         CompletableFuture<T> future = new CompletableFuture<>();
-        pool.execute(new Call(AHEAD.contains(name) ? 0 : 1, calls.incrementAndGet(), () -> {
+        Long child = childOrder.get();
+        pool.execute(new Call(AHEAD.contains(name) ? 0 : 1, child == null ? 0 : child, calls.incrementAndGet(), () -> {
             RuntimeException earlier = firstFailure.get();
             if (earlier != null) {
                 future.completeExceptionally(new FerryException(ErrorCode.COPY, "Not started: an earlier activity failed"));
@@ -88,8 +94,11 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
         return () -> join(future);
     }
 
-    /** An activity waiting for a thread: lower rank first, then in the order called. */
-    private record Call(int rank, long order, Runnable body) implements Runnable, Comparable<Call> {
+    /**
+     * An activity waiting for a thread: lower rank first, then the activities of the child workflow
+     * started first (the parent's own count as started before any), then in the order called.
+     */
+    private record Call(int rank, long child, long order, Runnable body) implements Runnable, Comparable<Call> {
         @Override
         public void run() {
             body.run();
@@ -97,7 +106,10 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
 
         @Override
         public int compareTo(Call other) {
-            return rank != other.rank ? Integer.compare(rank, other.rank) : Long.compare(order, other.order);
+            if (rank != other.rank) {
+                return Integer.compare(rank, other.rank);
+            }
+            return child != other.child ? Long.compare(child, other.child) : Long.compare(order, other.order);
         }
     }
 
@@ -107,8 +119,11 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
         if (!TableCopyWorkflow.NAME.equals(name)) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run workflow '" + name + "': no such workflow");
         }
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> resultType.cast(
-                new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input)), children);
+        long order = childOrders.incrementAndGet();
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            childOrder.set(order);
+            return resultType.cast(new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input));
+        }, children);
         return () -> join(future);
     }
 
@@ -178,6 +193,11 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     @Override
     public Instant now() {
         return clock.now();
+    }
+
+    /** Activities called and waiting for a thread. */
+    int waiting() {
+        return ((java.util.concurrent.ThreadPoolExecutor) pool).getQueue().size();
     }
 
     @Override

@@ -194,4 +194,14 @@ class MigrationWorkflowTest {
         assertThat(port.calls.lastIndexOf(ActivityNames.TABLE_POST_DATA)).isLessThan(port.calls.indexOf(ActivityNames.POST_DATA));
         assertThat(out.rowsCopied()).isEqualTo(730);
     }
+
+    /** Issue 13: tables are started largest first (rows still to copy), so the largest one's indexes build while small ones copy. */
+    @Test
+    void tablesAreStartedLargestFirst() {
+        Map<String, List<ChunkTask>> byTable = new java.util.LinkedHashMap<>();
+        byTable.put("dbo.Small", List.of(new ChunkTask("run-1", "dbo.Small", 0, 500)));
+        byTable.put("dbo.Big", List.of(new ChunkTask("run-1", "dbo.Big", 0, 400), new ChunkTask("run-1", "dbo.Big", 1, 400)));
+        byTable.put("dbo.Tie", List.of(new ChunkTask("run-1", "dbo.Tie", 0, 500)));
+        assertThat(MigrationWorkflow.largestFirst(byTable)).extracting(Map.Entry::getKey).containsExactly("dbo.Big", "dbo.Small", "dbo.Tie");
+    }
 }
