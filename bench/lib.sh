@@ -3,12 +3,13 @@
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PORT=${PORT:-55432}
 DATA=${DATA:-/tmp/ferry-bench-pg}
-RESULTS=bench/results
+RESULTS=${RESULTS:-bench/results}
 mkdir -p "$RESULTS"
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found in $PGBIN (apt-get install postgresql-15)"; exit 2; }
 [ -f target/ferry.jar ] || mvn -B -q -DskipTests package
 # run a private copy of the jar, so a rebuild during the benchmark cannot change the classes under it
-JAR=$(mktemp -d)/ferry.jar; cp target/ferry.jar "$JAR"
+# (BENCH_JAR=path measures that jar instead, e.g. an earlier build for a before/after comparison)
+JAR=$(mktemp -d)/ferry.jar; cp "${BENCH_JAR:-target/ferry.jar}" "$JAR"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$*"; fi; }
 psql_() { psql -X -q -h 127.0.0.1 -p "$PORT" -U postgres "$@"; }

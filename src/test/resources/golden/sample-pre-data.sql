@@ -14,8 +14,7 @@ CREATE TABLE "public"."Account" (
     "token_type" varchar(255),
     "scope" varchar(1000),
     "id_token" text,
-    "session_state" varchar(1000),
-    CONSTRAINT "Account_pkey" PRIMARY KEY ("id")
+    "session_state" varchar(1000)
 );
 
 -- table public.Contact
@@ -33,8 +32,7 @@ CREATE TABLE "public"."Contact" (
     "notes" text,
     "createdById" varchar(1000),
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "Contact_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.Interaction
@@ -54,8 +52,7 @@ CREATE TABLE "public"."Interaction" (
     "followUpDate" date,
     "scheduledAt" timestamp(0),
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "Interaction_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.Opportunity
@@ -77,8 +74,7 @@ CREATE TABLE "public"."Opportunity" (
     "notes" text,
     "deletedAt" timestamp(6),
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "Opportunity_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.Organization
@@ -108,8 +104,7 @@ CREATE TABLE "public"."Organization" (
     "isActive" boolean NOT NULL DEFAULT true,
     "lastContactedAt" timestamp(6),
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "Organization_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.OrganizationUser
@@ -118,8 +113,7 @@ CREATE TABLE "public"."OrganizationUser" (
     "organizationId" varchar(1000) NOT NULL,
     "userId" varchar(1000) NOT NULL,
     "role" varchar(50) NOT NULL DEFAULT 'MEMBER',
-    "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "OrganizationUser_pkey" PRIMARY KEY ("id")
+    "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- table public.Session
@@ -128,8 +122,7 @@ CREATE TABLE "public"."Session" (
     "sessionToken" varchar(1000) NOT NULL,
     "userId" varchar(1000) NOT NULL,
     "expires" timestamp(6) NOT NULL,
-    "userAgent" varchar(1000),
-    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+    "userAgent" varchar(1000)
 );
 
 -- table public.Setting
@@ -144,8 +137,7 @@ CREATE TABLE "public"."Setting" (
     "color" char(7),
     "isActive" boolean NOT NULL DEFAULT true,
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "Setting_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.User
@@ -160,8 +152,7 @@ CREATE TABLE "public"."User" (
     "emailVerified" timestamp(6),
     "image" varchar(2048),
     "createdAt" timestamp(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" timestamp(6) NOT NULL,
-    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+    "updatedAt" timestamp(6) NOT NULL
 );
 
 -- table public.VerificationToken

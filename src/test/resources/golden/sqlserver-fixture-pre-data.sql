@@ -18,8 +18,7 @@ CREATE TABLE "public"."Customer" (
     "Balance" numeric(19,4) NOT NULL DEFAULT 0,
     "Code" char(5),
     "Country" citext NOT NULL DEFAULT 'US',
-    "UpdatedUtc" timestamp(3) DEFAULT (now() AT TIME ZONE 'utc'),
-    CONSTRAINT "PK_Customer" PRIMARY KEY ("Id")
+    "UpdatedUtc" timestamp(3) DEFAULT (now() AT TIME ZONE 'utc')
 );
 
 -- table sales.Order
@@ -32,8 +31,7 @@ CREATE TABLE "sales"."Order" (
     "Notes" citext,
     "OrderedAt" timestamptz(6) NOT NULL,
     "ShipTime" time(6),
-    "Status" citext NOT NULL DEFAULT 'new',
-    CONSTRAINT "PK_Order" PRIMARY KEY ("OrderId")
+    "Status" citext NOT NULL DEFAULT 'new'
 );
 
 -- table public.AuditLog
@@ -67,8 +65,7 @@ CREATE TABLE "public"."Product" (
     "Label" citext,
     "DeletedAt" timestamp(3),
     "Photo" bytea,
-    "NameLength" integer GENERATED ALWAYS AS (length(rtrim("Sku"))) STORED,
-    CONSTRAINT "PK_Product" PRIMARY KEY ("ProductId")
+    "NameLength" integer GENERATED ALWAYS AS (length(rtrim("Sku"))) STORED
 );
 
 -- table public.EventLog
@@ -79,6 +76,5 @@ CREATE TABLE "public"."EventLog" (
     "CustomerId" integer,
     "FirstName" citext,
     "LastName" citext,
-    "FullName" citext GENERATED ALWAYS AS (("FirstName"||' ')||"LastName") STORED,
-    CONSTRAINT "PK_EventLog" PRIMARY KEY ("Id", "EventDate")
+    "FullName" citext GENERATED ALWAYS AS (("FirstName"||' ')||"LastName") STORED
 );

@@ -23,6 +23,11 @@ public final class MigrationActivityFunctions {
         return ActivityDispatcher.shared().run(ActivityNames.POST_DATA, input);
     }
 
+    @FunctionName(ActivityNames.TABLE_POST_DATA)
+    public Object tablePostData(@DurableActivityTrigger(name = "input") String input) {
+        return ActivityDispatcher.shared().run(ActivityNames.TABLE_POST_DATA, input);
+    }
+
     @FunctionName(ActivityNames.VALIDATE_SCHEMA)
     public Object validateSchema(@DurableActivityTrigger(name = "input") String input) {
         return ActivityDispatcher.shared().run(ActivityNames.VALIDATE_SCHEMA, input);

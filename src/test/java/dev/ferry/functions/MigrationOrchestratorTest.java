@@ -71,6 +71,8 @@ class MigrationOrchestratorTest {
         });
         Task<Integer> postData = done(42);
         when(ctx.callActivity(eq(ActivityNames.POST_DATA), any(), any(TaskOptions.class), eq(Integer.class))).thenReturn(postData);
+        Task<Integer> tablePostData = done(3);
+        when(ctx.callActivity(eq(ActivityNames.TABLE_POST_DATA), any(), any(TaskOptions.class), eq(Integer.class))).thenReturn(tablePostData);
         Task<ValidationReport.SchemaResult> schema = done(new ValidationReport.SchemaResult(List.of(), java.util.Map.of()));
         when(ctx.callActivity(eq(ActivityNames.VALIDATE_SCHEMA), any(), any(TaskOptions.class), eq(ValidationReport.SchemaResult.class)))
                 .thenReturn(schema);
@@ -121,6 +123,11 @@ class MigrationOrchestratorTest {
         verify(ctx, org.mockito.Mockito.times(70)).callActivity(eq(ActivityNames.COPY_CHUNK), any(), options.capture(), eq(ChunkCopied.class));
         assertThat(options.getValue().getRetryPolicy().getMaxNumberOfAttempts()).isEqualTo(3);
         verify(ctx, org.mockito.Mockito.times(2)).allOf(anyList()); // waves of 64 and 6
+        // then the table's own post-data, before the parent's (issue 13)
+        ArgumentCaptor<Object> post = ArgumentCaptor.forClass(Object.class);
+        verify(ctx).callActivity(eq(ActivityNames.TABLE_POST_DATA), post.capture(), any(TaskOptions.class), eq(Integer.class));
+        assertThat(post.getValue()).isInstanceOfSatisfying(ActivityEnvelope.class,
+                e -> assertThat(e.payload().get("table").asText()).isEqualTo("dbo.Account"));
     }
 
     @Test

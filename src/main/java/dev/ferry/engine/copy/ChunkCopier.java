@@ -92,8 +92,9 @@ public final class ChunkCopier {
 
     /**
      * Runs {@code query} on the source and writes its rows with binary COPY ({@code copySql}),
-     * converting every value by the spec's codecs; returns rows and bytes. Shared by the chunk copy
-     * and the change sync, which stages changed rows the same way.
+     * converting every value by the spec's codecs; returns rows and bytes. This thread reads and
+     * encodes while a writer thread sends the blocks already encoded ({@link BlockPipe}). Shared by
+     * the chunk copy and the change sync, which stages changed rows the same way.
      */
     public static long[] streamRows(PreparedStatement query, Connection target, TableCopySpec spec, String copySql,
                                     ValuePolicy policy, ValueCounters counters) throws SQLException {
@@ -101,10 +102,10 @@ public final class ChunkCopier {
         int n = codecs.size();
         ValueContext ctx = new ValueContext(spec.source().ref().toString(), spec.key(), spec.keyIndexes(), policy, counters);
         long rows = 0;
-        long bytes = 0;
         CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-        BinaryRowBuffer buffer = new BinaryRowBuffer(copy::writeToCopy);
-        try (ResultSet rs = query.executeQuery()) {
+        try (ResultSet rs = query.executeQuery(); BlockPipe pipe = new BlockPipe(copy, "ferry-copy-writer")) {
+            // a long value's slices go through the pipe as well, after what the buffer held: one writer, one order
+            BinaryRowBuffer buffer = new BinaryRowBuffer((b, off, len) -> pipe.send(java.util.Arrays.copyOfRange(b, off, off + len)));
             buffer.header();
             while (rs.next()) {
                 ctx.row(rs);
@@ -114,15 +115,16 @@ public final class ChunkCopier {
                 }
                 rows++;
                 if (buffer.shouldFlush()) {
-                    bytes += flush(copy, buffer);
+                    pipe.send(take(buffer));
                 }
             }
             buffer.trailer();
-            bytes += flush(copy, buffer);
+            pipe.send(take(buffer));
+            long bytes = pipe.finish();
             copy.endCopy();
-            return new long[] {rows, bytes + buffer.streamed()};
+            return new long[] {rows, bytes};
         } finally {
-            // never leave the target connection in COPY state
+            // never leave the target connection in COPY state (the writer has let go of it by now)
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
@@ -150,14 +152,16 @@ public final class ChunkCopier {
                 + ChunkSql.predicate(dialect, spec.key(), chunk, dialect::boundLiteral) + ") TO STDOUT (FORMAT binary)";
         CopyOut reader = null;
         CopyIn writer = null;
-        long bytes = 0;
         try {
             reader = source.unwrap(PGConnection.class).getCopyAPI().copyOut(out);
             writer = target.unwrap(PGConnection.class).getCopyAPI().copyIn(spec.copyIn());
-            byte[] block;
-            while ((block = reader.readFromCopy()) != null) {
-                writer.writeToCopy(block, 0, block.length);
-                bytes += block.length;
+            long bytes;
+            try (BlockPipe pipe = new BlockPipe(writer, "ferry-copy-writer")) {
+                byte[] row;
+                while ((row = reader.readFromCopy()) != null) {
+                    pipe.append(row);
+                }
+                bytes = pipe.finish();
             }
             long rows = writer.endCopy();
             return new long[] {rows, bytes};
@@ -174,11 +178,11 @@ public final class ChunkCopier {
         }
     }
 
-    private static long flush(CopyIn copy, BinaryRowBuffer buffer) throws SQLException {
-        int size = buffer.size();
-        copy.writeToCopy(buffer.array(), 0, size);
+    /** The buffer's bytes as a block of their own, the buffer emptied for the next rows. */
+    private static byte[] take(BinaryRowBuffer buffer) {
+        byte[] block = java.util.Arrays.copyOf(buffer.array(), buffer.size());
         buffer.reset();
-        return size;
+        return block;
     }
 
     private static void cancelQuietly(CopyIn copy) {

@@ -1,7 +1,5 @@
 package dev.ferry.engine.destination;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Builds PostgreSQL's binary COPY format: a header, then per row a field count and per field a
@@ -12,7 +10,6 @@ public final class BinaryRowBuffer {
     static final int FLUSH_BYTES = 256 * 1024;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private final Out out = new Out(FLUSH_BYTES + 64 * 1024);
     private final Sink sink;
     private long streamed;
 
@@ -27,12 +24,15 @@ public final class BinaryRowBuffer {
         this(null);
     }
 
-    /** A buffer that writes a long field's bytes ({@link LongValues}) straight to {@code sink}, after what it holds. */
+    /**
+     * A buffer that sends a long field's bytes ({@link LongValues}) to {@code sink} as they come,
+     * after what it holds; the sink must copy what it keeps, since the buffer's array is reused.
+     */
     public BinaryRowBuffer(Sink sink) {
         this.sink = sink;
     }
 
-    /** Bytes written straight to the sink (never counted by {@link #size()}). */
+    /** Bytes sent straight to the sink (never counted by {@link #size()}). */
     public long streamed() {
         return streamed;
     }
@@ -40,35 +40,40 @@ public final class BinaryRowBuffer {
     /** Starts a field of {@code length} bytes that follow through {@link #longFieldPart}; what the buffer holds goes first. */
     void longField(int length) throws java.sql.SQLException {
         int32(length);
-        if (sink != null && out.size() > 0) {
-            sink.write(out.array(), 0, out.size());
-            streamed += out.size();
-            out.reset();
+        if (sink != null && pos > 0) {
+            sink.write(buf, 0, pos);
+            streamed += pos;
+            pos = 0;
         }
     }
 
     void longFieldPart(byte[] bytes, int offset, int length) throws java.sql.SQLException {
         if (sink == null) {
-            out.write(bytes, offset, length);
+            ensure(length);
+            System.arraycopy(bytes, offset, buf, pos, length);
+            pos += length;
         } else {
             sink.write(bytes, offset, length);
             streamed += length;
         }
     }
 
-    /** A ByteArrayOutputStream whose array can be handed to the COPY stream without copying. */
-    static final class Out extends ByteArrayOutputStream {
-        Out(int size) {
-            super(size);
-        }
+    /** Texts up to this length are encoded through a reused char array; longer ones through their own bytes. */
+    private static final int MAX_SCRATCH_CHARS = 64 * 1024;
 
-        byte[] array() {
-            return buf;
+    private byte[] buf = new byte[FLUSH_BYTES + 64 * 1024];
+    private int pos;
+    private char[] chars = new char[256];
+
+    /** Room for {@code n} more bytes; grows only for a row (or value) larger than the block. */
+    private void ensure(int n) {
+        if (pos + n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
         }
     }
 
     public void header() {
-        out.write(HEADER, 0, HEADER.length);
+        raw(HEADER);
     }
 
     public void trailer() {
@@ -84,15 +89,22 @@ public final class BinaryRowBuffer {
     }
 
     void int16(int v) {
-        out.write(v >>> 8);
-        out.write(v);
+        ensure(2);
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
     }
 
     void int32(int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        ensure(4);
+        putInt(pos, v);
+        pos += 4;
+    }
+
+    private void putInt(int at, int v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
     }
 
     void int64(long v) {
@@ -102,7 +114,7 @@ public final class BinaryRowBuffer {
 
     void field(byte[] bytes) {
         int32(bytes.length);
-        out.write(bytes, 0, bytes.length);
+        raw(bytes);
     }
 
     void fieldInt16(int v) {
@@ -120,27 +132,81 @@ public final class BinaryRowBuffer {
         int64(v);
     }
 
+    /**
+     * A text field encoded as UTF-8 straight into the buffer, with no byte array per value; the
+     * same bytes as {@code s.getBytes(UTF_8)}, an unpaired surrogate included (written as '?').
+     */
     void fieldText(String s) {
-        field(s.getBytes(StandardCharsets.UTF_8));
+        int n = s.length();
+        if (n > MAX_SCRATCH_CHARS) {
+            // a large value: one array for it costs little beside its size, and keeps the scratch small
+            field(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // one bulk copy, then a loop over a plain array: cheaper than charAt per char
+        s.getChars(0, n, chars, 0);
+        ensure(4 + 3 * n);
+        int start = pos + 4;
+        int p = start;
+        char[] cs = chars;
+        byte[] b = buf;
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1]);
+                p = pair ? codePoint(Character.toCodePoint(c, cs[++i]), p) : unpaired(p);
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        putInt(pos, p - start);
+        pos = p;
+    }
+
+    /** A surrogate pair as 4 bytes (a pair takes 2 chars, so the 3 bytes a char reserved suffice). */
+    private int codePoint(int cp, int p) {
+        buf[p] = (byte) (0xF0 | (cp >> 18));
+        buf[p + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buf[p + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buf[p + 3] = (byte) (0x80 | (cp & 0x3F));
+        return p + 4;
+    }
+
+    /** An unpaired surrogate, as String.getBytes writes it. */
+    private int unpaired(int p) {
+        buf[p] = (byte) '?';
+        return p + 1;
     }
 
     void raw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
     }
 
     public int size() {
-        return out.size();
+        return pos;
     }
 
     public boolean shouldFlush() {
-        return out.size() >= FLUSH_BYTES;
+        return pos >= FLUSH_BYTES;
     }
 
     public byte[] array() {
-        return out.array();
+        return buf;
     }
 
     public void reset() {
-        out.reset();
+        pos = 0;
     }
 }

@@ -45,7 +45,7 @@ public final class DdlGenerator {
     }
 
     /**
-     * Post-data in the order it must run: unique constraints, indexes and CHECKs (independent of
+     * Post-data in the order it must run: primary keys, unique constraints, indexes and CHECKs (independent of
      * each other, so they may run in parallel); then foreign keys (they need the referenced keys);
      * then identity restarts.
      */
@@ -53,19 +53,10 @@ public final class DdlGenerator {
         List<DdlStatement> keys = new ArrayList<>();
         List<DdlStatement> fks = new ArrayList<>();
         for (TargetTable t : schema.tables()) {
-            for (TargetKey u : t.uniqueConstraints()) {
-                keys.add(new DdlStatement("unique constraint " + t.ref() + "." + u.name(), "ALTER TABLE " + table(t)
-                        + " ADD CONSTRAINT " + q(u.name()) + " UNIQUE" + nulls(u.nullsDistinct()) + " (" + list(u.columns()) + ")"));
-            }
-            for (TargetIndex i : t.indexes()) {
-                keys.add(new DdlStatement("index " + t.schema() + "." + i.name(), createIndex(t, i)));
-            }
+            keys.addAll(keysAndIndexes(t));
         }
         for (TargetTable t : schema.tables()) {
-            for (TargetCheck c : t.checks()) {
-                keys.add(new DdlStatement("check " + t.ref() + "." + c.name(), "ALTER TABLE " + table(t)
-                        + " ADD CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")" + notValid(c.notValid())));
-            }
+            keys.addAll(checks(t));
         }
         for (TargetTable t : schema.tables()) {
             for (TargetForeignKey f : t.foreignKeys()) {
@@ -81,6 +72,47 @@ public final class DdlGenerator {
     /** A constraint the source did not guarantee is not checked against the rows copied (PostgreSQL checks new rows only). */
     private static String notValid(boolean notValid) {
         return notValid ? " NOT VALID" : "";
+    }
+
+    /**
+     * The post-data of one table that needs no other table: its unique constraints, indexes and
+     * CHECKs — the same statements (and journal steps) as in {@link #postDataPhases}'s first phase,
+     * so they can run as soon as the table is copied while other tables still are.
+     */
+    public List<DdlStatement> tablePostData(TargetTable t) {
+        List<DdlStatement> out = new ArrayList<>(keysAndIndexes(t));
+        out.addAll(checks(t));
+        return out;
+    }
+
+    /**
+     * The primary key is built after the load, like every other index (as pg_dump orders it): rows
+     * COPY into a bare heap, and the key's btree is built once, sorted, instead of taking every
+     * row in key order one by one (issue 13). The journal, not the key, makes each chunk land once.
+     */
+    private List<DdlStatement> keysAndIndexes(TargetTable t) {
+        List<DdlStatement> out = new ArrayList<>();
+        if (t.primaryKey() != null) {
+            out.add(new DdlStatement("primary key " + t.ref() + "." + t.primaryKey().name(), "ALTER TABLE " + table(t)
+                    + " ADD CONSTRAINT " + q(t.primaryKey().name()) + " PRIMARY KEY (" + list(t.primaryKey().columns()) + ")"));
+        }
+        for (TargetKey u : t.uniqueConstraints()) {
+            out.add(new DdlStatement("unique constraint " + t.ref() + "." + u.name(), "ALTER TABLE " + table(t)
+                    + " ADD CONSTRAINT " + q(u.name()) + " UNIQUE" + nulls(u.nullsDistinct()) + " (" + list(u.columns()) + ")"));
+        }
+        for (TargetIndex i : t.indexes()) {
+            out.add(new DdlStatement("index " + t.schema() + "." + i.name(), createIndex(t, i)));
+        }
+        return out;
+    }
+
+    private List<DdlStatement> checks(TargetTable t) {
+        List<DdlStatement> out = new ArrayList<>();
+        for (TargetCheck c : t.checks()) {
+            out.add(new DdlStatement("check " + t.ref() + "." + c.name(), "ALTER TABLE " + table(t)
+                    + " ADD CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")" + notValid(c.notValid())));
+        }
+        return out;
     }
 
     /**
@@ -119,9 +151,6 @@ public final class DdlGenerator {
         List<String> lines = new ArrayList<>();
         for (TargetColumn c : t.columns()) {
             lines.add(column(c));
-        }
-        if (t.primaryKey() != null) {
-            lines.add("CONSTRAINT " + q(t.primaryKey().name()) + " PRIMARY KEY (" + list(t.primaryKey().columns()) + ")");
         }
         return "CREATE TABLE " + table(t) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }

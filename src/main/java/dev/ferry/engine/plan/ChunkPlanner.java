@@ -12,16 +12,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Splits a table into key ranges of about {@code chunkRows} rows. Bounds are taken from the
- * source's own ordering (ROW_NUMBER over the copy key) and later compared by the source too, so an
+ * source's own ordering (ROW_NUMBER over the copy key: over a sample of the table's pages where the
+ * source can sample, else over every key) and later compared by the source too, so an
  * ordering that differs from PostgreSQL's (SQL Server sorts uniqueidentifier by its last byte
  * group; collations differ) can neither drop nor double a row. Works for single and composite
- * keys of any comparable type; a table without a usable key is one chunk.
+ * keys of any comparable type; a table without a usable key is one chunk. Whatever keys the bounds
+ * come from, the chunks partition the key space exactly: each is the half-open range above the
+ * previous chunk's upper bound, the first has no lower bound and the last no upper one.
  */
 public final class ChunkPlanner {
+    /** Keys sampled per chunk: enough for chunks of even size, from a small share of a large table. */
+    static final int SAMPLE_KEYS_PER_CHUNK = 1_000;
+    /** Above this share of the table a sample saves little over reading every key. */
+    static final double MAX_SAMPLE_PERCENT = 25.0;
+
     private final SourceDialect dialect;
     private final int chunkRows;
 
@@ -44,7 +53,10 @@ public final class ChunkPlanner {
             if (key.isEmpty() || rows <= chunkRows) {
                 return new TableChunks(table, rows, List.of(ChunkRange.whole(table.ref())));
             }
-            List<List<String>> bounds = boundaries(source, table, key);
+            List<List<String>> bounds = sampledBoundaries(source, table, key, rows);
+            if (bounds == null) {
+                bounds = boundaries(source, table, key);
+            }
             List<ChunkRange> chunks = new ArrayList<>();
             List<String> lower = null;
             for (List<String> upper : bounds) {
@@ -66,6 +78,7 @@ public final class ChunkPlanner {
         }
     }
 
+    /** Every {@code chunkRows}-th key of the whole table, in the source's order. */
     private List<List<String>> boundaries(Connection c, Table table, List<String> key) throws SQLException {
         String cols = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
         String sql = "SELECT " + cols + " FROM (SELECT " + cols + ", ROW_NUMBER() OVER (ORDER BY " + cols
@@ -75,15 +88,51 @@ public final class ChunkPlanner {
             ps.setInt(1, chunkRows);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> bound = new ArrayList<>();
-                    for (int i = 1; i <= key.size(); i++) {
-                        bound.add(encode(table, key.get(i - 1), dialect.keyValue(rs, i)));
-                    }
-                    out.add(bound);
+                    out.add(bound(rs, table, key));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The keys that split a sample of the table's pages into {@code ceil(rows / chunkRows)} equal
+     * runs, in the source's order; null when the source cannot sample, the sample would be a large
+     * share of the table, or it came back too small to place the bounds well.
+     */
+    private List<List<String>> sampledBoundaries(Connection c, Table table, List<String> key, long rows) throws SQLException {
+        long chunks = (rows + chunkRows - 1) / chunkRows;
+        double percent = 100.0 * SAMPLE_KEYS_PER_CHUNK / chunkRows;
+        Optional<String> sample = percent > MAX_SAMPLE_PERCENT ? Optional.empty() : dialect.sampledTable(table.ref(), percent);
+        if (sample.isEmpty()) {
+            return null;
+        }
+        String cols = key.stream().map(dialect::quote).collect(Collectors.joining(", "));
+        // row r of n ends a run when r * chunks / n steps up (integer division); the last row never does
+        String sql = "SELECT " + cols + ", ferry_n FROM (SELECT " + cols + ", ROW_NUMBER() OVER (ORDER BY " + cols
+                + ") AS ferry_rn, COUNT(*) OVER () AS ferry_n FROM " + sample.get() + ") ferry_keys WHERE ferry_rn < ferry_n"
+                + " AND (ferry_rn * ?) / ferry_n <> ((ferry_rn - 1) * ?) / ferry_n ORDER BY ferry_rn";
+        List<List<String>> out = new ArrayList<>();
+        long sampled = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, chunks);
+            ps.setLong(2, chunks);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(bound(rs, table, key));
+                    sampled = rs.getLong(key.size() + 1);
+                }
+            }
+        }
+        return sampled >= chunks * SAMPLE_KEYS_PER_CHUNK / 4 ? out : null;
+    }
+
+    private List<String> bound(ResultSet rs, Table table, List<String> key) throws SQLException {
+        List<String> bound = new ArrayList<>();
+        for (int i = 1; i <= key.size(); i++) {
+            bound.add(encode(table, key.get(i - 1), dialect.keyValue(rs, i)));
+        }
+        return bound;
     }
 
     private static String encode(Table table, String column, Object value) {

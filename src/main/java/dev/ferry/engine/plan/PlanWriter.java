@@ -30,9 +30,9 @@ public final class PlanWriter {
         try {
             Files.createDirectories(dir);
             Path pre = Files.writeString(dir.resolve(PRE_DATA), DdlGenerator.script(
-                    "Pre-data: schemas, extensions, tables, primary keys, defaults, identity. Run before the copy.", plan.preData()));
+                    "Pre-data: schemas, extensions, tables, defaults, identity. Run before the copy.", plan.preData()));
             Path post = Files.writeString(dir.resolve(POST_DATA), DdlGenerator.script(
-                    "Post-data: unique constraints, indexes, CHECKs, foreign keys, identity restarts. Run after the copy.",
+                    "Post-data: primary keys, unique constraints, indexes, CHECKs, foreign keys, identity restarts. Run after the copy.",
                     plan.postData()));
             Path md = Files.writeString(dir.resolve(ASSESSMENT_MD), AssessmentMarkdown.render(plan.assessment()));
             Path json = dir.resolve(ASSESSMENT_JSON);

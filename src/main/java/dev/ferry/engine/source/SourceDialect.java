@@ -99,6 +99,16 @@ public interface SourceDialect {
         return false;
     }
 
+    /**
+     * {@code table} sampled at about {@code percent} % of its rows, as a FROM item: a random choice of
+     * its pages (TABLESAMPLE SYSTEM), read instead of every row when chunk bounds are taken from a
+     * sample of the keys. Empty where this source cannot sample a table; its bounds then come from
+     * every key. {@code percent} is a number Ferry computed, never text from outside.
+     */
+    default java.util.Optional<String> sampledTable(dev.ferry.engine.model.TableRef table, double percent) {
+        return java.util.Optional.empty();
+    }
+
     /** The aggregate that counts rows without overflowing. */
     default String rowCount() {
         return "count(*)";

@@ -5,6 +5,7 @@ public final class ActivityNames {
     public static final String START_RUN = "StartRun";
     public static final String COPY_CHUNK = "CopyChunk";
     public static final String POST_DATA = "PostData";
+    public static final String TABLE_POST_DATA = "TablePostData";
     public static final String VALIDATE_SCHEMA = "ValidateSchema";
     public static final String VALIDATE_TABLE = "ValidateTable";
     public static final String FINISH_RUN = "FinishRun";
@@ -24,6 +25,7 @@ public final class ActivityNames {
             java.util.Map.entry(START_RUN, MigrationWorkflow.Request.class),
             java.util.Map.entry(COPY_CHUNK, WorkflowMessages.ChunkTask.class),
             java.util.Map.entry(POST_DATA, WorkflowMessages.RunRef.class),
+            java.util.Map.entry(TABLE_POST_DATA, WorkflowMessages.TableTask.class),
             java.util.Map.entry(VALIDATE_SCHEMA, WorkflowMessages.RunRef.class),
             java.util.Map.entry(VALIDATE_TABLE, WorkflowMessages.TableTask.class),
             java.util.Map.entry(FINISH_RUN, WorkflowMessages.RunFinished.class),

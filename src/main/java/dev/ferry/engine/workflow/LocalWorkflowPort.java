@@ -2,7 +2,6 @@ package dev.ferry.engine.workflow;
 
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
-import dev.ferry.engine.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,21 @@ import java.util.function.Function;
  * Runs the workflow in-process for the command line: activities on {@code workers} threads,
  * timers as sleeps, events from {@link #raise}. Once an activity fails, activities not yet started
  * are not started, so a data error stops the copy as soon as the chunks in flight are done.
+ * Activities start in the order they are called, except that a table's post-data goes ahead of
+ * chunks still waiting, so its index builds overlap the copy of other tables, and that the chunks of
+ * a child workflow started earlier go ahead of a later one's: tables are copied one after another
+ * in the order the workflow starts them (largest first), each with every worker.
  */
 public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     /** How often a wait for events looks for one. */
     private static final Duration POLL = Duration.ofMillis(50);
+    /** Activities that go ahead of others still waiting for a thread. */
+    private static final java.util.Set<String> AHEAD = java.util.Set.of(ActivityNames.TABLE_POST_DATA);
     private final ExecutorService pool;
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong childOrders = new java.util.concurrent.atomic.AtomicLong();
+    /** Which child workflow (by start order) the calling thread runs; unset on the parent's thread. */
+    private final ThreadLocal<Long> childOrder = new ThreadLocal<>();
     private final ExecutorService children = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ferry-table-workflow");
         t.setDaemon(true);
@@ -47,7 +56,12 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     /** A port whose timers, event waits and notion of now run on {@code clock}. */
     public LocalWorkflowPort(int workers, Map<String, Function<Object, Object>> activities, Consumer<WorkflowStatus> status,
                              WorkflowClock clock) {
-        this.pool = Threads.daemonPool("ferry-activity", workers);
+        this.pool = new java.util.concurrent.ThreadPoolExecutor(Math.max(1, workers), Math.max(1, workers), 0L,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.PriorityBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "ferry-activity");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.activities = activities;
         this.status = status;
         this.clock = clock;
@@ -59,19 +73,44 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
         if (activity == null) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run activity '" + name + "': no such activity");
         }
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Long child = childOrder.get();
+        pool.execute(new Call(AHEAD.contains(name) ? 0 : 1, child == null ? 0 : child, calls.incrementAndGet(), () -> {
             RuntimeException earlier = firstFailure.get();
             if (earlier != null) {
-                throw new FerryException(ErrorCode.COPY, "Not started: an earlier activity failed");
+                future.completeExceptionally(new FerryException(ErrorCode.COPY, "Not started: an earlier activity failed"));
+                return;
             }
             try {
-                return resultType.cast(activity.apply(input));
+                future.complete(resultType.cast(activity.apply(input)));
             } catch (RuntimeException e) {
                 firstFailure.compareAndSet(null, e);
+                future.completeExceptionally(e);
+            } catch (Error e) {
+                future.completeExceptionally(e);
                 throw e;
             }
-        }, pool);
+        }));
         return () -> join(future);
+    }
+
+    /**
+     * An activity waiting for a thread: lower rank first, then the activities of the child workflow
+     * started first (the parent's own count as started before any), then in the order called.
+     */
+    private record Call(int rank, long child, long order, Runnable body) implements Runnable, Comparable<Call> {
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public int compareTo(Call other) {
+            if (rank != other.rank) {
+                return Integer.compare(rank, other.rank);
+            }
+            return child != other.child ? Long.compare(child, other.child) : Long.compare(order, other.order);
+        }
     }
 
     /** Child workflows run on their own threads, so they never wait on the activity pool they feed. */
@@ -80,8 +119,11 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
         if (!TableCopyWorkflow.NAME.equals(name)) {
             throw new FerryException(ErrorCode.CONFIGURATION, "Unable to run workflow '" + name + "': no such workflow");
         }
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> resultType.cast(
-                new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input)), children);
+        long order = childOrders.incrementAndGet();
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            childOrder.set(order);
+            return resultType.cast(new TableCopyWorkflow().run(this, (WorkflowMessages.TableCopyTask) input));
+        }, children);
         return () -> join(future);
     }
 
@@ -151,6 +193,11 @@ public final class LocalWorkflowPort implements WorkflowPort, AutoCloseable {
     @Override
     public Instant now() {
         return clock.now();
+    }
+
+    /** Activities called and waiting for a thread. */
+    int waiting() {
+        return ((java.util.concurrent.ThreadPoolExecutor) pool).getQueue().size();
     }
 
     @Override

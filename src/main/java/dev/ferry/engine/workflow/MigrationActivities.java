@@ -67,6 +67,7 @@ public final class MigrationActivities {
     private MigrationPlan plan;
     private Map<TableRef, TableCopySpec> specs;
     private volatile int postDataCreated;
+    private final java.util.concurrent.atomic.AtomicInteger tablePostDataCreated = new java.util.concurrent.atomic.AtomicInteger();
 
     public MigrationActivities(SourceDialect dialect, String sourceUrl, MigrationConfig config, MigrationOptions options,
                                Supplier<Connection> source, Supplier<Connection> target, CopyProgress progress, Consumer<String> log) {
@@ -86,6 +87,7 @@ public final class MigrationActivities {
         m.put(ActivityNames.START_RUN, in -> startRun());
         m.put(ActivityNames.COPY_CHUNK, in -> copyChunk((ChunkTask) in));
         m.put(ActivityNames.POST_DATA, in -> postData((RunRef) in));
+        m.put(ActivityNames.TABLE_POST_DATA, in -> tablePostData((TableTask) in));
         m.put(ActivityNames.VALIDATE_SCHEMA, in -> validateSchema((RunRef) in));
         m.put(ActivityNames.VALIDATE_TABLE, in -> validateTable((TableTask) in));
         m.put(ActivityNames.FINISH_RUN, in -> finishRun((RunFinished) in));
@@ -245,14 +247,35 @@ public final class MigrationActivities {
         return new ChunkCopied(task.table(), task.chunk(), r.rows(), r.bytes());
     }
 
+    /**
+     * A copied table's own post-data (primary key, unique constraints, indexes, CHECKs), while other
+     * tables may still be copying; each statement commits with its journal step, so {@link #postData}
+     * and a resumed run skip it.
+     */
+    public Integer tablePostData(TableTask task) {
+        UUID run = UUID.fromString(task.runId());
+        TableRef source = Journal.parseTable(task.table());
+        TargetTable table = plan().schema().tables().stream().filter(t -> t.source().equals(source)).findFirst().orElseThrow();
+        // one statement at a time: this activity's thread holds no connection, so with the copies in
+        // flight the target pool (one connection per worker) is never asked for more than it has
+        int created = new PostDataRunner(target, 1, run)
+                .run(List.of(new DdlGenerator().tablePostData(table)));
+        tablePostDataCreated.addAndGet(created);
+        log.accept("Created " + created + " post-data objects of " + table.ref());
+        return created;
+    }
+
+    /** Whatever post-data is left once every table is copied: foreign keys, identity restarts, and any table's own not yet created. */
     public Integer postData(RunRef ref) {
         progress.finished();
         UUID run = UUID.fromString(ref.runId());
         phase(run, Phase.COPIED);
-        int created = new PostDataRunner(target, options.effectiveWorkers(), run).run(new DdlGenerator().postDataPhases(plan().schema()));
+        int created = new PostDataRunner(target, options.effectiveWorkers(), run).run(new DdlGenerator().postDataPhases(plan().schema()))
+                + tablePostDataCreated.get();
         phase(run, Phase.POST_DATA);
         postDataCreated = created;
-        log.accept("Created " + created + " post-data objects (unique constraints, indexes, CHECKs, foreign keys, identity restarts)");
+        log.accept("Created " + created + " post-data objects (primary keys, unique constraints, indexes, CHECKs, foreign keys, "
+                + "identity restarts)");
         return created;
     }
 

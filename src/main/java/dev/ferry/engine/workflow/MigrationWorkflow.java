@@ -68,7 +68,7 @@ public final class MigrationWorkflow {
             byTable.computeIfAbsent(task.table(), t -> new ArrayList<>()).add(task);
         }
         List<WorkflowPort.Pending<TableCopied>> tables = new ArrayList<>();
-        for (Map.Entry<String, List<ChunkTask>> e : byTable.entrySet()) {
+        for (Map.Entry<String, List<ChunkTask>> e : largestFirst(byTable)) {
             tables.add(port.callSubWorkflow(TableCopyWorkflow.NAME, new TableCopyTask(run.runId(), e.getKey(), e.getValue()),
                     TableCopied.class));
         }
@@ -89,6 +89,17 @@ public final class MigrationWorkflow {
         port.setStatus(new WorkflowStatus(run.runId(), parity ? RunPhase.DONE : RunPhase.MISMATCH, done, run.chunksTotal(), rows,
                 run.rowsPlanned(), validation == null ? null : validation.result()));
         return new Outcome(run, rows, validation, parity);
+    }
+
+    /**
+     * Tables by the rows still to copy, largest first (as pg_restore orders them): the largest table
+     * is done, and its indexes are being built, while the small ones copy. Ties keep their order.
+     */
+    static List<Map.Entry<String, List<ChunkTask>>> largestFirst(Map<String, List<ChunkTask>> byTable) {
+        List<Map.Entry<String, List<ChunkTask>>> out = new ArrayList<>(byTable.entrySet());
+        out.sort(java.util.Comparator.comparingLong(
+                (Map.Entry<String, List<ChunkTask>> e) -> e.getValue().stream().mapToLong(ChunkTask::plannedRows).sum()).reversed());
+        return out;
     }
 
     /** Starts the server's creation, waits on durable timers until it is ready, then configures it. */

@@ -4,13 +4,16 @@ import dev.ferry.engine.workflow.WorkflowMessages.ChunkCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.ChunkTask;
 import dev.ferry.engine.workflow.WorkflowMessages.TableCopied;
 import dev.ferry.engine.workflow.WorkflowMessages.TableCopyTask;
+import dev.ferry.engine.workflow.WorkflowMessages.TableTask;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Copies one table's pending chunks in waves: the child workflow of {@link MigrationWorkflow}
  * (a sub-orchestration per table in Durable Functions), so each table's history stays small.
- * Deterministic, like its parent.
+ * Once its last chunk is committed it creates the table's own post-data (primary key, unique
+ * constraints, indexes, CHECKs), so those builds overlap the copy of other tables, as
+ * {@code pg_restore --jobs} does; foreign keys wait for every table. Deterministic, like its parent.
  */
 public final class TableCopyWorkflow {
     /** The child workflow's name (a Durable orchestrator function). */
@@ -28,6 +31,7 @@ public final class TableCopyWorkflow {
                 rows += copied.rows();
             }
         }
+        port.callActivity(ActivityNames.TABLE_POST_DATA, new TableTask(task.runId(), task.table()), Integer.class).await();
         return new TableCopied(task.table(), chunks.size(), rows);
     }
 }

@@ -54,4 +54,29 @@ class BinaryRowBufferTest {
         assertThat(b.size()).isZero();
         assertThat(b.shouldFlush()).isFalse();
     }
+
+    /** Text is encoded into the buffer without a byte array per value (issue 13): the same bytes as String.getBytes. */
+    @Test
+    void textIsEncodedAsStringGetBytesDoesForEveryKindOfChar() {
+        java.util.Random random = new java.util.Random(13);
+        String[] fixed = {"", "ascii", "é", "日本語", "🍳", "a🍳b", "\ud83c", "x\udf73y", "\udf73\ud83c", "end\ud83c", "\u0000\u07ff\u0800\uffff"};
+        java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of(fixed));
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int j = random.nextInt(40); j > 0; j--) {
+                s.append((char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000)));
+            }
+            samples.add(s.toString());
+        }
+        samples.add("日本🍳\ud83c".repeat(12_800)); // 64 000 chars: the largest through the reused char array
+        samples.add("🍳".repeat(200_000)); // longer: through its own bytes
+        for (String s : samples) {
+            BinaryRowBuffer b = new BinaryRowBuffer();
+            b.fieldText(s);
+            byte[] expected = s.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer r = ByteBuffer.wrap(Arrays.copyOf(b.array(), b.size()));
+            assertThat(r.getInt()).isEqualTo(expected.length);
+            assertThat(Arrays.copyOfRange(b.array(), 4, b.size())).as("bytes of %s", s.length() > 20 ? "a long text" : s).isEqualTo(expected);
+        }
+    }
 }

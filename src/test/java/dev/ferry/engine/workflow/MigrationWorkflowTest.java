@@ -101,6 +101,7 @@ class MigrationWorkflowTest {
                     return new ChunkCopied(t.table(), t.chunk(), 10, 100);
                 },
                 ActivityNames.POST_DATA, in -> 3,
+                ActivityNames.TABLE_POST_DATA, in -> 2,
                 ActivityNames.VALIDATE_SCHEMA, in -> new ValidationReport.SchemaResult(List.of(), Map.of()),
                 ActivityNames.VALIDATE_TABLE, in -> table(((TableTask) in).table(), parity),
                 ActivityNames.FINISH_RUN, in -> ((RunFinished) in).succeeded());
@@ -114,7 +115,8 @@ class MigrationWorkflowTest {
         assertThat(out.rowsCopied()).isEqualTo(1300);
         assertThat(port.calls.stream().filter(c -> c.equals(ActivityNames.COPY_CHUNK))).hasSize(130);
         assertThat(port.calls.subList(0, 2)).containsExactly(ActivityNames.START_RUN, TableCopyWorkflow.NAME);
-        assertThat(port.calls.subList(132, port.calls.size())).containsExactly(ActivityNames.POST_DATA,
+        // the table's own post-data as soon as its last chunk is copied (issue 13), the rest after every table
+        assertThat(port.calls.subList(132, port.calls.size())).containsExactly(ActivityNames.TABLE_POST_DATA, ActivityNames.POST_DATA,
                 ActivityNames.VALIDATE_SCHEMA, ActivityNames.VALIDATE_TABLE, ActivityNames.VALIDATE_TABLE, ActivityNames.FINISH_RUN);
         assertThat(port.statuses).extracting(WorkflowStatus::chunksDone).contains(0, 130);
         assertThat(port.statuses.get(port.statuses.size() - 1).phase()).isEqualTo(RunPhase.DONE);
@@ -126,7 +128,7 @@ class MigrationWorkflowTest {
         ScriptedPort port = new ScriptedPort(script(10, true, 4));
         assertThatThrownBy(() -> new MigrationWorkflow().run(port, new MigrationWorkflow.Request(true)))
                 .isInstanceOf(FerryException.class).hasMessageContaining("dbo.T.c").hasMessageContaining("id=7");
-        assertThat(port.calls).doesNotContain(ActivityNames.POST_DATA, ActivityNames.FINISH_RUN);
+        assertThat(port.calls).doesNotContain(ActivityNames.TABLE_POST_DATA, ActivityNames.POST_DATA, ActivityNames.FINISH_RUN);
     }
 
     @Test
@@ -188,6 +190,18 @@ class MigrationWorkflowTest {
         ScriptedPort port = new ScriptedPort(m);
         MigrationWorkflow.Outcome out = new MigrationWorkflow().run(port, new MigrationWorkflow.Request(false));
         assertThat(port.calls.stream().filter(c -> c.equals(TableCopyWorkflow.NAME))).hasSize(2);
+        assertThat(port.calls.stream().filter(c -> c.equals(ActivityNames.TABLE_POST_DATA))).hasSize(2);
+        assertThat(port.calls.lastIndexOf(ActivityNames.TABLE_POST_DATA)).isLessThan(port.calls.indexOf(ActivityNames.POST_DATA));
         assertThat(out.rowsCopied()).isEqualTo(730);
+    }
+
+    /** Issue 13: tables are started largest first (rows still to copy), so the largest one's indexes build while small ones copy. */
+    @Test
+    void tablesAreStartedLargestFirst() {
+        Map<String, List<ChunkTask>> byTable = new java.util.LinkedHashMap<>();
+        byTable.put("dbo.Small", List.of(new ChunkTask("run-1", "dbo.Small", 0, 500)));
+        byTable.put("dbo.Big", List.of(new ChunkTask("run-1", "dbo.Big", 0, 400), new ChunkTask("run-1", "dbo.Big", 1, 400)));
+        byTable.put("dbo.Tie", List.of(new ChunkTask("run-1", "dbo.Tie", 0, 500)));
+        assertThat(MigrationWorkflow.largestFirst(byTable)).extracting(Map.Entry::getKey).containsExactly("dbo.Big", "dbo.Small", "dbo.Tie");
     }
 }

@@ -70,6 +70,12 @@ public final class PostgresDialect implements SourceDialect {
         connection.setReadOnly(true);
     }
 
+    /** Pages chosen at random: reads about {@code percent} % of the table instead of all of it. */
+    @Override
+    public java.util.Optional<String> sampledTable(dev.ferry.engine.model.TableRef table, double percent) {
+        return java.util.Optional.of(qualified(table) + " TABLESAMPLE SYSTEM (" + dev.ferry.engine.source.SamplePercent.literal(percent) + ")");
+    }
+
     @Override
     public String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";

@@ -128,6 +128,12 @@ public final class SqlServerDialect implements SourceDialect {
         return "COUNT_BIG(*)";
     }
 
+    /** Pages chosen at random (SQL Server's TABLESAMPLE reads whole pages too). */
+    @Override
+    public Optional<String> sampledTable(dev.ferry.engine.model.TableRef table, double percent) {
+        return Optional.of(qualified(table) + " TABLESAMPLE SYSTEM (" + dev.ferry.engine.source.SamplePercent.literal(percent) + " PERCENT)");
+    }
+
     @Override
     public String quote(String identifier) {
         return "[" + identifier.replace("]", "]]") + "]";

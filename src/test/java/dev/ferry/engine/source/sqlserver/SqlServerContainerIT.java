@@ -250,4 +250,39 @@ class SqlServerContainerIT {
         }
         return out;
     }
+
+    /** Issue 13: chunk bounds from SQL Server's TABLESAMPLE still partition a text key exactly. */
+    @Test
+    void sampledChunkBoundsPartitionATextKeyExactly() throws Exception {
+        int rows = 200_000;
+        int chunkRows = 5_000;
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword())) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE dbo.SampledKeys (id nvarchar(40) NOT NULL PRIMARY KEY, v int NOT NULL)");
+                st.execute("WITH n AS (SELECT TOP (" + rows + ") ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) AS i "
+                        + "FROM sys.all_objects a CROSS JOIN sys.all_objects b) "
+                        + "INSERT INTO dbo.SampledKeys SELECT CONVERT(nvarchar(40), HASHBYTES('MD5', CONVERT(varchar(20), i)), 2), i FROM n");
+            }
+            SqlServerDialect dialect = new SqlServerDialect();
+            Table table = dialect.introspect(c).table(new dev.ferry.engine.model.TableRef("dbo", "SampledKeys")).orElseThrow();
+            var chunks = new dev.ferry.engine.plan.ChunkPlanner(dialect, chunkRows).plan(c, table).chunks();
+            assertThat(chunks.size()).isBetween(rows / chunkRows, rows / chunkRows + 1);
+            long total = 0;
+            for (var chunk : chunks) {
+                String sql = "SELECT COUNT_BIG(*) FROM dbo.SampledKeys WHERE "
+                        + dev.ferry.engine.copy.ChunkSql.predicate(dialect, table.copyKey(), chunk);
+                try (var ps = c.prepareStatement(sql)) {
+                    var params = dev.ferry.engine.copy.ChunkSql.parameters(chunk);
+                    for (int i = 0; i < params.size(); i++) {
+                        dialect.bindKey(ps, i + 1, params.get(i));
+                    }
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        total += rs.getLong(1);
+                    }
+                }
+            }
+            assertThat(total).isEqualTo(rows);
+        }
+    }
 }
