@@ -28,7 +28,7 @@ public final class TokenViewTranslator implements ViewTranslator {
             "BY", "ORDER", "HAVING", "UNION", "ALL", "DISTINCT", "ASC", "DESC", "EXISTS", "ANY", "SOME", "EXCEPT",
             "INTERSECT", "OVER", "PARTITION", "ROWS", "RANGE", "UNBOUNDED", "PRECEDING", "FOLLOWING", "CURRENT", "ROW",
             "AND", "OR", "NOT", "IS", "NULL", "IN", "LIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "TRUE",
-            "FALSE", "ESCAPE", "CURRENT_TIMESTAMP", "CURRENT_DATE", "LOCALTIMESTAMP", "CURRENT_TIME", "LOCALTIME");
+            "FALSE", "ESCAPE", "FETCH", "FIRST", "NEXT", "ONLY", "OFFSET", "LIMIT", "CURRENT_TIMESTAMP", "CURRENT_DATE", "LOCALTIMESTAMP", "CURRENT_TIME", "LOCALTIME");
     private static final Set<String> CLAUSES = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION", "EXCEPT", "INTERSECT");
     private static final Set<String> T_SQL_ONLY = Set.of("APPLY", "PIVOT", "UNPIVOT", "FOR", "OPTION", "TABLESAMPLE",
             "COLLATE", "NOLOCK", "WITH", "INTO", "PERCENT", "TIES");
