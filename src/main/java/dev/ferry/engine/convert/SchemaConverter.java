@@ -64,7 +64,7 @@ public final class SchemaConverter {
             converted.add(new TableConversion(t, targetRefs, registry, columns, expressions, findings, indexNames, renames).convert());
         }
         List<TargetView> views = new ViewConverter(dialect.viewTranslator(), config, names, findings)
-                .convert(source, targetRefs, this::targetSchema, registry);
+                .convert(source, converted, this::targetSchema, registry);
         for (var other : source.otherObjects()) {
             findings.add(new Finding(Severity.WARNING, Category.NOT_CONVERTED, other.schema() + "." + other.name(),
                     other.kind().name().toLowerCase(java.util.Locale.ROOT) + " is not converted: recreate it by hand"));

@@ -31,6 +31,8 @@ final class ViewConverter {
     private final NameMapper names;
     private final List<Finding> findings;
     private final Map<TableRef, TableRef> targets = new LinkedHashMap<>();
+    /** Column name (lower case) to whether it is boolean in every migrated table that has it. */
+    private final Map<String, Boolean> booleans = new java.util.HashMap<>();
 
     ViewConverter(ViewTranslator translator, MigrationConfig config, NameMapper names, List<Finding> findings) {
         this.translator = translator;
@@ -39,9 +41,13 @@ final class ViewConverter {
         this.findings = findings;
     }
 
-    List<TargetView> convert(DatabaseSchema source, Map<TableRef, TableRef> tables, UnaryOperator<String> targetSchema,
+    List<TargetView> convert(DatabaseSchema source, List<TargetTable> tables, UnaryOperator<String> targetSchema,
                              NameRegistry registry) {
-        targets.putAll(tables);
+        for (TargetTable t : tables) {
+            targets.put(t.source(), t.ref());
+            t.columns().forEach(c -> booleans.merge(c.sourceName().toLowerCase(java.util.Locale.ROOT), c.type().equals("boolean"),
+                    Boolean::logicalAnd));
+        }
         for (View v : source.views()) {
             TableRef target = new TableRef(targetSchema.apply(v.ref().schema()), names.map(v.ref().name()));
             registry.claim("relations of schema " + target.schema(), target.name(), "view " + v.ref());
@@ -121,6 +127,11 @@ final class ViewConverter {
         @Override
         public String identifier(String sourceName) {
             return names.map(sourceName);
+        }
+
+        @Override
+        public boolean isBoolean(String column) {
+            return booleans.getOrDefault(column.toLowerCase(java.util.Locale.ROOT), false);
         }
 
         @Override

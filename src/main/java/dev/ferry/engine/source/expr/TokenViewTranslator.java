@@ -93,6 +93,8 @@ public final class TokenViewTranslator implements ViewTranslator {
         private final List<Level> levels = new ArrayList<>(List.of(Level.NORMAL));
         private boolean expectRelation;
         private String limit;
+        private String lastName;
+        private int lastNameEnd = -1;
 
         Run(String viewSchema, ViewNames names, List<SqlToken> tokens) {
             this.viewSchema = viewSchema;
@@ -111,6 +113,7 @@ public final class TokenViewTranslator implements ViewTranslator {
                 SqlToken t = tokens.get(i);
                 switch (t.kind()) {
                     case STRING -> out.append(TokenExpressionTranslator.quoteString(t.value()));
+                    case NUMBER -> out.append(number(i));
                     case SPACE -> out.append(' ');
                     case SYMBOL -> i = symbol(i, out);
                     case WORD, QUOTED_IDENTIFIER -> i = name(i, to, out);
@@ -118,6 +121,27 @@ public final class TokenViewTranslator implements ViewTranslator {
                 }
             }
             return out.toString();
+        }
+
+        /** 0 or 1 compared with a bit column is false or true: PostgreSQL compares no boolean with an integer. */
+        private String number(int i) {
+            String text = tokens.get(i).text();
+            int op = previous(i);
+            int name = op < 0 ? -1 : previous(op);
+            boolean comparison = op >= 0 && (tokens.get(op).isSymbol("=") || tokens.get(op).isSymbol("<>") || tokens.get(op).isSymbol("!="));
+            if (comparison && name == lastNameEnd && lastName != null && names.isBoolean(lastName)
+                    && (text.equals("0") || text.equals("1"))) {
+                return text.equals("1") ? "true" : "false";
+            }
+            return text;
+        }
+
+        private int previous(int i) {
+            int j = i - 1;
+            while (j >= 0 && tokens.get(j).is(Kind.SPACE)) {
+                j--;
+            }
+            return j;
         }
 
         private int symbol(int i, StringBuilder out) {
@@ -219,6 +243,8 @@ public final class TokenViewTranslator implements ViewTranslator {
                 out.append(relation(parts));
                 return last;
             }
+            lastName = parts.get(parts.size() - 1);
+            lastNameEnd = last;
             if (parts.size() >= 2) {
                 Optional<String> qualified = resolve(new TableRef(parts.get(0), parts.get(1)));
                 if (qualified.isPresent() && parts.size() <= 3) {
@@ -311,10 +337,7 @@ public final class TokenViewTranslator implements ViewTranslator {
         }
 
         private boolean concatenation(int i) {
-            int prev = i - 1;
-            while (prev >= 0 && tokens.get(prev).is(Kind.SPACE)) {
-                prev--;
-            }
+            int prev = previous(i);
             int next = significant(i + 1);
             return (prev >= 0 && tokens.get(prev).is(Kind.STRING)) || (next < tokens.size() && tokens.get(next).is(Kind.STRING));
         }

@@ -11,6 +11,14 @@ public interface ViewNames {
     /** The target spelling (unquoted) of a column, alias or other identifier, in the configured name style. */
     String identifier(String sourceName);
 
+    /**
+     * Whether {@code column} is boolean on the target in every migrated table that has a column of
+     * that name (SQL Server's bit), so that {@code column = 1} becomes {@code column = true}.
+     */
+    default boolean isBoolean(String column) {
+        return false;
+    }
+
     /** Whether every name of the source stays as it is on the target (no snake_case, no schema renamed but the default). */
     boolean keepsNames();
 }

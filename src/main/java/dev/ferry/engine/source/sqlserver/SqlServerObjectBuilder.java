@@ -77,9 +77,10 @@ final class SqlServerObjectBuilder {
             findings.add(new Finding(Severity.WARNING, Category.TYPE, ref.toString(), "sequence of type " + s.typeName()
                     + " ranges beyond bigint (" + min + " to " + max + "): its range on PostgreSQL is bigint's"));
         }
+        Long cache = !s.isCached() ? Long.valueOf(1) : s.cacheSize() == null ? null : Long.valueOf(s.cacheSize());
         return new Sequence(ref, s.typeName(), s.startValue().longValueExact(), s.increment().longValueExact(),
                 min == null ? null : min.max(LONG_MIN).longValueExact(), max == null ? null : max.min(LONG_MAX).longValueExact(),
-                s.isCycling(), s.isCached() ? (s.cacheSize() == null ? null : s.cacheSize().longValue()) : 1L,
+                s.isCycling(), cache,
                 s.lastUsedValue() == null ? null : s.lastUsedValue().longValueExact());
     }
 }
