@@ -252,7 +252,7 @@ public final class MigrationActivities {
         int created = new PostDataRunner(target, options.effectiveWorkers(), run).run(new DdlGenerator().postDataPhases(plan().schema()));
         phase(run, Phase.POST_DATA);
         postDataCreated = created;
-        log.accept("Created " + created + " post-data objects (unique constraints, indexes, CHECKs, foreign keys, identity restarts)");
+        log.accept("Created " + created + " post-data objects (unique constraints, indexes, CHECKs, foreign keys, identity and sequence restarts, views)");
         return created;
     }
 
