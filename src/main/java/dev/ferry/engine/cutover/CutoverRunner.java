@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * The cutover's steps, each run as an activity of {@code CutoverWorkflow} (in-process by
  * {@code LocalCutover}, as Durable activities in Azure). The switch: preflight (sync lag, target
- * healthy) → freeze writes on the source → apply the last changes → quick check (row counts) → identities above the copied keys and sequences at the source's values → capture writes on the
+ * healthy) → freeze writes on the source → apply the last changes → quick check (row counts) →
+ * identities above the copied keys and sequences at the source's last values → capture writes on the
  * target → switch routing (downtime measured from the freeze to here) → health window of probes.
  * A failing window, an operator's rollback, or no approval by the deadline when one is required,
  * rolls back: the target is frozen, its writes of the window are applied back to the source, the

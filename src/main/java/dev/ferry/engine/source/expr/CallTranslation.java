@@ -6,12 +6,12 @@ import java.util.Locale;
 
 /** One function call inside a view's query: CONVERT, CAST, IIF, the dialect's rules and standard functions. */
 final class CallTranslation {
-    private final TokenViewTranslator.Calls run;
+    private final ViewCalls run;
     private final int name;
     private final int open;
     private final int close;
 
-    CallTranslation(TokenViewTranslator.Calls run, int name, int open) {
+    CallTranslation(ViewCalls run, int name, int open) {
         this.run = run;
         this.name = name;
         this.open = open;

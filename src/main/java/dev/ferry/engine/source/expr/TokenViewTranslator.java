@@ -23,18 +23,6 @@ import java.util.function.Function;
  * FOR XML, user functions, cross-database names, …) stops the view, named.
  */
 public final class TokenViewTranslator implements ViewTranslator {
-    private static final Set<String> KEYWORDS = Set.of(
-            "SELECT", "FROM", "WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "CROSS", "ON", "AS", "GROUP",
-            "BY", "ORDER", "HAVING", "UNION", "ALL", "DISTINCT", "ASC", "DESC", "EXISTS", "ANY", "SOME", "EXCEPT",
-            "INTERSECT", "OVER", "PARTITION", "ROWS", "RANGE", "UNBOUNDED", "PRECEDING", "FOLLOWING", "CURRENT", "ROW",
-            "AND", "OR", "NOT", "IS", "NULL", "IN", "LIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "TRUE",
-            "FALSE", "ESCAPE", "FETCH", "FIRST", "NEXT", "ONLY", "OFFSET", "LIMIT", "CURRENT_TIMESTAMP", "CURRENT_DATE", "LOCALTIMESTAMP", "CURRENT_TIME", "LOCALTIME");
-    private static final Set<String> CLAUSES = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION", "EXCEPT", "INTERSECT");
-    private static final Set<String> T_SQL_ONLY = Set.of("APPLY", "PIVOT", "UNPIVOT", "FOR", "OPTION", "TABLESAMPLE",
-            "COLLATE", "NOLOCK", "WITH", "INTO", "PERCENT", "TIES");
-    private static final Set<String> STANDARD_FUNCTIONS = Set.of("count", "sum", "min", "max", "avg", "coalesce", "nullif",
-            "abs", "upper", "lower", "round", "floor", "row_number", "rank", "dense_rank", "ntile", "lag", "lead");
-
     private final boolean brackets;
     private final boolean createViewText;
     private final Map<String, FunctionRule> functions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -70,21 +58,8 @@ public final class TokenViewTranslator implements ViewTranslator {
         }
     }
 
-    /** What a {@link CallTranslation} uses of the translation it is part of. */
-    interface Calls {
-        List<SqlToken> tokens();
-
-        Map<String, FunctionRule> functions();
-
-        boolean standard(String function);
-
-        String arguments(int from, int to);
-
-        String mapType(int from, int to);
-    }
-
     /** One translation: the tokens, where FROM clauses are open, and what the query reads. */
-    private final class Run implements Calls {
+    private final class Run implements ViewCalls {
         private final String viewSchema;
         private final ViewNames names;
         private final List<SqlToken> tokens;
@@ -174,10 +149,10 @@ public final class TokenViewTranslator implements ViewTranslator {
                 out.append("WITH");
                 return i;
             }
-            if (t.is(Kind.WORD) && T_SQL_ONLY.contains(upper)) {
+            if (t.is(Kind.WORD) && ViewVocabulary.T_SQL_ONLY.contains(upper)) {
                 throw new IllegalArgumentException("T-SQL '" + t.text() + "' has no PostgreSQL translation");
             }
-            if (t.is(Kind.WORD) && KEYWORDS.contains(upper)) {
+            if (t.is(Kind.WORD) && ViewVocabulary.KEYWORDS.contains(upper)) {
                 keyword(upper);
                 out.append(upper);
                 return i;
@@ -198,7 +173,7 @@ public final class TokenViewTranslator implements ViewTranslator {
                 expectRelation = true;
             } else if (upper.equals("JOIN")) {
                 expectRelation = true;
-            } else if (CLAUSES.contains(upper) || upper.equals("SELECT")) {
+            } else if (ViewVocabulary.CLAUSES.contains(upper) || upper.equals("SELECT")) {
                 levels.set(depth, Level.NORMAL);
             }
         }
@@ -295,7 +270,7 @@ public final class TokenViewTranslator implements ViewTranslator {
                 throw new IllegalArgumentException("type " + text + " is not understood");
             }
             List<String> args = ts.stream().skip(1).filter(t -> t.is(Kind.NUMBER) || t.is(Kind.WORD)).map(SqlToken::text).toList();
-            String mapped = types.apply(dataType(ts.get(0).value(), args));
+            String mapped = types.apply(ViewVocabulary.dataType(ts.get(0).value(), args));
             if (mapped == null) {
                 throw new IllegalArgumentException("type " + text + " has no PostgreSQL mapping");
             }
@@ -314,7 +289,7 @@ public final class TokenViewTranslator implements ViewTranslator {
 
         @Override
         public boolean standard(String function) {
-            return STANDARD_FUNCTIONS.contains(function.toLowerCase(Locale.ROOT));
+            return ViewVocabulary.STANDARD_FUNCTIONS.contains(function.toLowerCase(Locale.ROOT));
         }
 
         /** The arguments of a function call, translated; a FROM among them (EXTRACT, SUBSTRING) opens no FROM clause. */
@@ -344,21 +319,4 @@ public final class TokenViewTranslator implements ViewTranslator {
     }
 
     private enum Level { NORMAL, FROM, CALL }
-
-    private static DataType dataType(String name, List<String> args) {
-        String type = name.toLowerCase(Locale.ROOT);
-        if (args.isEmpty()) {
-            return DataType.of(type);
-        }
-        if (args.size() == 2) {
-            return DataType.numeric(type, Integer.parseInt(args.get(0)), Integer.parseInt(args.get(1)));
-        }
-        String a = args.get(0);
-        return switch (type) {
-            case "decimal", "numeric" -> DataType.numeric(type, Integer.parseInt(a), 0);
-            case "time", "datetime2", "datetimeoffset", "timestamp" -> DataType.temporal(type, Integer.parseInt(a));
-            case "float" -> new DataType(type, null, Integer.parseInt(a), null);
-            default -> DataType.sized(type, a.equalsIgnoreCase("max") ? DataType.MAX : Integer.parseInt(a));
-        };
-    }
 }
