@@ -33,6 +33,9 @@ final class ViewConverter {
     private final Map<TableRef, TableRef> targets = new LinkedHashMap<>();
     /** Column name (lower case) to whether it is boolean in every migrated table that has it. */
     private final Map<String, Boolean> booleans = new java.util.HashMap<>();
+    /** Column name (lower case) to whether it is text in every migrated table that has it. */
+    private final Map<String, Boolean> texts = new java.util.HashMap<>();
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("(text|citext|varchar|character varying|char|character|bpchar)(\\(\\d+\\))?");
 
     ViewConverter(ViewTranslator translator, MigrationConfig config, NameMapper names, List<Finding> findings) {
         this.translator = translator;
@@ -45,8 +48,11 @@ final class ViewConverter {
                              NameRegistry registry) {
         for (TargetTable t : tables) {
             targets.put(t.source(), t.ref());
-            t.columns().forEach(c -> booleans.merge(c.sourceName().toLowerCase(java.util.Locale.ROOT), c.type().equals("boolean"),
-                    Boolean::logicalAnd));
+            t.columns().forEach(c -> {
+                String key = c.sourceName().toLowerCase(java.util.Locale.ROOT);
+                booleans.merge(key, c.type().equals("boolean"), Boolean::logicalAnd);
+                texts.merge(key, TEXT.matcher(c.type()).matches(), Boolean::logicalAnd);
+            });
         }
         for (View v : source.views()) {
             TableRef target = new TableRef(targetSchema.apply(v.ref().schema()), names.map(v.ref().name()));
@@ -132,6 +138,11 @@ final class ViewConverter {
         @Override
         public boolean isBoolean(String column) {
             return booleans.getOrDefault(column.toLowerCase(java.util.Locale.ROOT), false);
+        }
+
+        @Override
+        public boolean isText(String column) {
+            return texts.getOrDefault(column.toLowerCase(java.util.Locale.ROOT), false);
         }
 
         @Override

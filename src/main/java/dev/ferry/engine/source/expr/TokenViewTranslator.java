@@ -70,6 +70,7 @@ public final class TokenViewTranslator implements ViewTranslator {
         private String limit;
         private String lastName;
         private int lastNameEnd = -1;
+        private int topEnd = -1;
 
         Run(String viewSchema, ViewNames names, List<SqlToken> tokens) {
             this.viewSchema = viewSchema;
@@ -149,6 +150,14 @@ public final class TokenViewTranslator implements ViewTranslator {
                 out.append("WITH");
                 return i;
             }
+            int before = previous(i);
+            boolean alias = before >= 0 && tokens.get(before).is(Kind.WORD) && tokens.get(before).value().equalsIgnoreCase("AS");
+            if (t.is(Kind.WORD) && !alias && (upper.equals("FETCH") || upper.equals("OFFSET"))) {
+                return rowLimit(i, upper.equals("FETCH") ? "ONLY" : "ROWS", out);
+            }
+            if (alias && !call) {
+                return chain(i, out);
+            }
             if (t.is(Kind.WORD) && ViewVocabulary.T_SQL_ONLY.contains(upper)) {
                 throw new IllegalArgumentException("T-SQL '" + t.text() + "' has no PostgreSQL translation");
             }
@@ -173,9 +182,24 @@ public final class TokenViewTranslator implements ViewTranslator {
                 expectRelation = true;
             } else if (upper.equals("JOIN")) {
                 expectRelation = true;
-            } else if (ViewVocabulary.CLAUSES.contains(upper) || upper.equals("SELECT")) {
+            } else if (upper.equals("SELECT")) {
+                levels.set(depth, Level.SELECT);
+            } else if (ViewVocabulary.CLAUSES.contains(upper)) {
                 levels.set(depth, Level.NORMAL);
             }
+        }
+
+        /** {@code OFFSET n ROWS} or {@code FETCH FIRST n ROWS ONLY} (H2 writes its TOP so), kept as written up to {@code end}. */
+        private int rowLimit(int i, String end, StringBuilder out) {
+            for (int j = i; j < tokens.size(); j++) {
+                SqlToken t = tokens.get(j);
+                out.append(t.is(Kind.SPACE) ? " " : t.text().toUpperCase(Locale.ROOT));
+                String upper = t.value().toUpperCase(Locale.ROOT);
+                if (t.is(Kind.WORD) && (upper.equals(end) || (end.equals("ROWS") && upper.equals("ROW")))) {
+                    return j;
+                }
+            }
+            throw new IllegalArgumentException("'" + tokens.get(i).text() + "' without " + end);
         }
 
         /** {@code TOP n} or {@code TOP (n)} of the outermost SELECT becomes {@code LIMIT n}. */
@@ -196,6 +220,7 @@ public final class TokenViewTranslator implements ViewTranslator {
                 throw new IllegalArgumentException("TOP … " + tokens.get(after).text() + " has no PostgreSQL translation");
             }
             limit = tokens.get(value).text();
+            topEnd = last;
             return last + 1 < tokens.size() && tokens.get(last + 1).is(Kind.SPACE) ? last + 1 : last;
         }
 
@@ -220,6 +245,7 @@ public final class TokenViewTranslator implements ViewTranslator {
             }
             lastName = parts.get(parts.size() - 1);
             lastNameEnd = last;
+            aliasAssignment(i, last, parts);
             if (parts.size() >= 2) {
                 Optional<String> qualified = resolve(new TableRef(parts.get(0), parts.get(1)));
                 if (qualified.isPresent() && parts.size() <= 3) {
@@ -311,12 +337,44 @@ public final class TokenViewTranslator implements ViewTranslator {
             return j;
         }
 
+        /** T-SQL's {@code SELECT Alias = expression} reads as a comparison in PostgreSQL: refused, not passed on. */
+        private void aliasAssignment(int first, int last, List<String> parts) {
+            int before = previous(first);
+            int after = significant(last + 1);
+            boolean itemStart = before >= 0 && (tokens.get(before).isSymbol(",") || tokens.get(before).value().equalsIgnoreCase("SELECT")
+                    || tokens.get(before).value().equalsIgnoreCase("DISTINCT") || before == topEnd);
+            if (levels.get(levels.size() - 1) == Level.SELECT && parts.size() == 1 && itemStart && after < tokens.size()
+                    && tokens.get(after).isSymbol("=")) {
+                throw new IllegalArgumentException("column alias written as " + parts.get(0) + " = expression");
+            }
+        }
+
+        /** '+' is string concatenation next to a literal or a column that is text on the target. */
         private boolean concatenation(int i) {
             int prev = previous(i);
             int next = significant(i + 1);
-            return (prev >= 0 && tokens.get(prev).is(Kind.STRING)) || (next < tokens.size() && tokens.get(next).is(Kind.STRING));
+            if ((prev >= 0 && tokens.get(prev).is(Kind.STRING)) || (next < tokens.size() && tokens.get(next).is(Kind.STRING))) {
+                return true;
+            }
+            boolean textBefore = prev >= 0 && prev == lastNameEnd && lastName != null && names.isText(lastName);
+            return textBefore || (next < tokens.size() && names.isText(lastPartFrom(next)));
+        }
+
+        /** The last part of the dot-separated name starting at {@code i}, or "" when none starts there. */
+        private String lastPartFrom(int i) {
+            String part = "";
+            int j = i;
+            while (j < tokens.size() && (tokens.get(j).is(Kind.WORD) || tokens.get(j).is(Kind.QUOTED_IDENTIFIER))) {
+                part = tokens.get(j).value();
+                if (j + 2 < tokens.size() && tokens.get(j + 1).isSymbol(".")) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            return part;
         }
     }
 
-    private enum Level { NORMAL, FROM, CALL }
+    private enum Level { NORMAL, SELECT, FROM, CALL }
 }

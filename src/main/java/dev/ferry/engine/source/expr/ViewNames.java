@@ -19,6 +19,11 @@ public interface ViewNames {
         return false;
     }
 
+    /** Whether {@code column} is text on the target in every migrated table that has it, so that '+' next to it is '||'. */
+    default boolean isText(String column) {
+        return false;
+    }
+
     /** Whether every name of the source stays as it is on the target (no snake_case, no schema renamed but the default). */
     boolean keepsNames();
 }

@@ -12,7 +12,7 @@ final class ViewVocabulary {
             "BY", "ORDER", "HAVING", "UNION", "ALL", "DISTINCT", "ASC", "DESC", "EXISTS", "ANY", "SOME", "EXCEPT",
             "INTERSECT", "OVER", "PARTITION", "ROWS", "RANGE", "UNBOUNDED", "PRECEDING", "FOLLOWING", "CURRENT", "ROW",
             "AND", "OR", "NOT", "IS", "NULL", "IN", "LIKE", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "TRUE",
-            "FALSE", "ESCAPE", "FETCH", "FIRST", "NEXT", "ONLY", "OFFSET", "LIMIT", "CURRENT_TIMESTAMP", "CURRENT_DATE",
+            "FALSE", "ESCAPE", "LIMIT", "CURRENT_TIMESTAMP", "CURRENT_DATE",
             "LOCALTIMESTAMP", "CURRENT_TIME", "LOCALTIME");
     static final Set<String> CLAUSES = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION", "EXCEPT", "INTERSECT");
     static final Set<String> T_SQL_ONLY = Set.of("APPLY", "PIVOT", "UNPIVOT", "FOR", "OPTION", "TABLESAMPLE",

@@ -28,6 +28,11 @@ class TokenViewTranslatorTest {
         }
 
         @Override
+        public boolean isText(String column) {
+            return column.equals("Name") || column.equals("Email");
+        }
+
+        @Override
         public boolean keepsNames() {
             return true;
         }
@@ -95,6 +100,20 @@ class TokenViewTranslatorTest {
                 .isEqualTo("type hierarchyid has no PostgreSQL mapping");
         assertThat(translator.translate(new View(new TableRef("dbo", "v"), null, List.of(), null), NAMES).problem())
                 .contains("WITH ENCRYPTION");
+    }
+
+    @Test
+    void plusBetweenTextColumnsConcatenatesAndPlusBetweenNumbersAdds() {
+        ViewTranslation t = translate("CREATE VIEW v AS SELECT c.Name + c.Email AS Both, c.Id + 1 AS Next FROM dbo.Customer c");
+        assertThat(t.sql()).isEqualTo("SELECT \"c\".\"Name\" || \"c\".\"Email\" AS \"Both\", \"c\".\"Id\" + 1 AS \"Next\" "
+                + "FROM \"public\".\"Customer\" \"c\"");
+    }
+
+    @Test
+    void aTSqlAliasAssignmentIsRefusedNotReadAsAComparison() {
+        assertThat(translate("CREATE VIEW v AS SELECT TOP 5 Label = Name, Id FROM dbo.Customer").problem())
+                .isEqualTo("column alias written as Label = expression");
+        assertThat(translate("CREATE VIEW v AS SELECT Id FROM dbo.Customer WHERE Name = 'x'").problem()).isNull();
     }
 
     @Test
