@@ -7,6 +7,9 @@ ALTER TABLE "public"."Customer" ADD CONSTRAINT "PK_Customer" PRIMARY KEY ("Id");
 -- unique constraint public.Customer.UQ_Customer_Email
 ALTER TABLE "public"."Customer" ADD CONSTRAINT "UQ_Customer_Email" UNIQUE ("Email");
 
+-- index public.Customer_IX_Stamp
+CREATE INDEX "Customer_IX_Stamp" ON "public"."Customer" ("CreatedAt");
+
 -- primary key sales.Order.PK_Order
 ALTER TABLE "sales"."Order" ADD CONSTRAINT "PK_Order" PRIMARY KEY ("OrderId");
 
@@ -24,6 +27,9 @@ CREATE UNIQUE INDEX "UX_Product_Sku" ON "public"."Product" ("Sku") WHERE ("Delet
 
 -- index public.IX_Product_Price
 CREATE INDEX "IX_Product_Price" ON "public"."Product" ("Price" DESC);
+
+-- index public.Product_IX_Stamp
+CREATE INDEX "Product_IX_Stamp" ON "public"."Product" ("DeletedAt");
 
 -- primary key public.EventLog.PK_EventLog
 ALTER TABLE "public"."EventLog" ADD CONSTRAINT "PK_EventLog" PRIMARY KEY ("Id", "EventDate");
@@ -93,3 +99,18 @@ SELECT setval(pg_get_serial_sequence('"sales"."Order"', 'OrderId'), GREATEST(coa
 
 -- identity public.Product.ProductId
 SELECT setval(pg_get_serial_sequence('"public"."Product"', 'ProductId'), GREATEST(coalesce(max("ProductId") + 1, 0), 0, 42), false) FROM "public"."Product";
+
+-- sequence value public.OrderNumbers
+SELECT setval('"public"."OrderNumbers"', 1041, true);
+
+-- view public.vActiveCustomers
+CREATE VIEW "public"."vActiveCustomers" AS SELECT "c"."Id", coalesce("c"."Name", '') || ' <' || "c"."Email" || '>' AS "Display", CAST("c"."Country" AS varchar(30)) AS "CountryText", CURRENT_TIMESTAMP AS "ReadAt" FROM "public"."Customer" "c" WHERE "c"."IsActive" = true ORDER BY "c"."Id" LIMIT 100;
+
+-- comment on public.vActiveCustomers
+COMMENT ON VIEW "public"."vActiveCustomers" IS 'Active customers, first 100';
+
+-- view sales.vOrderTotals
+CREATE VIEW "sales"."vOrderTotals" AS SELECT "o"."CustomerId", count(*) AS "Orders", sum("o"."Total") AS "Total" FROM "sales"."Order" "o" GROUP BY "o"."CustomerId";
+
+-- view public.vTopCustomers
+CREATE VIEW "public"."vTopCustomers" AS SELECT "a"."Id", "a"."Display", "t"."Total" FROM "public"."vActiveCustomers" "a" JOIN "sales"."vOrderTotals" "t" ON "t"."CustomerId" = "a"."Id";

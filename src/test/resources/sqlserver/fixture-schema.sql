@@ -3,6 +3,12 @@
 -- from the catalog with what it reads from the fixture. Batches are separated by GO lines.
 CREATE SCHEMA sales
 GO
+CREATE SEQUENCE dbo.OrderNumbers AS bigint START WITH 1000 INCREMENT BY 1
+GO
+CREATE SEQUENCE dbo.BigCounter AS decimal(38, 0) START WITH 1 INCREMENT BY 1
+GO
+CREATE SEQUENCE sales.TicketNo AS int START WITH 5 INCREMENT BY 5 MINVALUE 5 MAXVALUE 1000 CYCLE CACHE 10
+GO
 CREATE TABLE dbo.Customer (
     Id int IDENTITY(1,1) NOT NULL CONSTRAINT PK_Customer PRIMARY KEY CLUSTERED,
     Email nvarchar(320) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL CONSTRAINT UQ_Customer_Email UNIQUE,
@@ -53,6 +59,7 @@ CREATE TABLE sales.[Order] (
     OrderedAt datetimeoffset(7) NOT NULL,
     ShipTime time(7) NULL,
     Status nvarchar(20) COLLATE SQL_Latin1_General_CP1_CI_AS NOT NULL CONSTRAINT DF_Order_Status DEFAULT (N'new'),
+    OrderNumber bigint NOT NULL CONSTRAINT DF_Order_OrderNumber DEFAULT (NEXT VALUE FOR [dbo].[OrderNumbers]),
     CONSTRAINT FK_Order_Customer FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id) ON DELETE CASCADE,
     CONSTRAINT FK_Order_Product FOREIGN KEY (ProductId) REFERENCES dbo.Product (ProductId) ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT FK_Order_Disabled FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id),
@@ -109,7 +116,45 @@ ALTER TABLE dbo.EventLog WITH NOCHECK ADD CONSTRAINT CK_EventLog_Date CHECK ([Ev
 GO
 ALTER TABLE dbo.EventLog WITH NOCHECK ADD CONSTRAINT FK_EventLog_Customer FOREIGN KEY (CustomerId) REFERENCES dbo.Customer (Id)
 GO
-CREATE VIEW dbo.vActiveCustomers AS SELECT Id, Email FROM dbo.Customer WHERE IsActive = 1
+-- Issue 15.1: two tables of dbo with an index of the same name.
+CREATE NONCLUSTERED INDEX IX_Stamp ON dbo.Customer (CreatedAt)
+GO
+CREATE NONCLUSTERED INDEX IX_Stamp ON dbo.Product (DeletedAt)
+GO
+-- Issue 15.2: views, with the text sys.sql_modules keeps (the test compares it without comments and spacing).
+CREATE VIEW [dbo].[vActiveCustomers] WITH SCHEMABINDING AS
+SELECT TOP (100) c.[Id], ISNULL(c.[Name], N'') + N' <' + c.[Email] + N'>' AS [Display],
+       CONVERT(nvarchar(30), c.[Country]) AS CountryText, GETDATE() AS ReadAt
+FROM [dbo].[Customer] c WHERE c.[IsActive] = 1 ORDER BY c.[Id]
+GO
+CREATE VIEW sales.vOrderTotals AS
+SELECT o.CustomerId, COUNT(*) AS Orders, SUM(o.Total) AS Total FROM [Order] o GROUP BY o.CustomerId
+GO
+CREATE VIEW dbo.vTopCustomers AS
+SELECT a.Id, a.Display, t.Total FROM dbo.vActiveCustomers a JOIN sales.vOrderTotals t ON t.CustomerId = a.Id
+GO
+CREATE VIEW dbo.vCustomerLatestOrder AS
+SELECT c.Id, x.Total FROM dbo.Customer c
+CROSS APPLY (SELECT TOP 1 o.Total FROM sales.[Order] o WHERE o.CustomerId = c.Id ORDER BY o.OrderedAt DESC) x
+GO
+CREATE VIEW dbo.vLatestTotals AS SELECT Id, Total FROM dbo.vCustomerLatestOrder
+GO
+CREATE VIEW dbo.vSecret WITH ENCRYPTION AS SELECT 1 AS One
+GO
+-- Issue 15.4: MS_Description on tables, columns and views.
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'People who buy; ''active'' ones may order',
+    @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'Customer'
+GO
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Unique, compared case-insensitively',
+    @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'Customer',
+    @level2type = N'COLUMN', @level2name = N'Email'
+GO
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Drawn from dbo.OrderNumbers',
+    @level0type = N'SCHEMA', @level0name = N'sales', @level1type = N'TABLE', @level1name = N'Order',
+    @level2type = N'COLUMN', @level2name = N'OrderNumber'
+GO
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Active customers, first 100',
+    @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'VIEW', @level1name = N'vActiveCustomers'
 GO
 CREATE PROCEDURE dbo.usp_Rebuild AS BEGIN SET NOCOUNT ON; END
 GO
@@ -117,7 +162,8 @@ CREATE FUNCTION dbo.fn_Total (@a int) RETURNS int AS BEGIN RETURN @a END
 GO
 CREATE TRIGGER dbo.trg_Audit ON dbo.Customer AFTER UPDATE AS BEGIN SET NOCOUNT ON; END
 GO
-CREATE SEQUENCE dbo.OrderNumbers START WITH 1
+-- The sequence hands out 1000 to 1041, so its last_used_value matches the fixture's.
+DECLARE @n bigint, @i int = 0; WHILE @i < 42 BEGIN SET @n = NEXT VALUE FOR dbo.OrderNumbers; SET @i += 1; END
 GO
 -- Rows so that IDENT_CURRENT matches the fixture's last_value (Customer 250, Product 41).
 INSERT INTO dbo.Customer (Email) SELECT TOP 250 CONCAT('c', ROW_NUMBER() OVER (ORDER BY (SELECT NULL)), '@example.com') FROM sys.all_columns

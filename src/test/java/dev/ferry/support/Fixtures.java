@@ -4,6 +4,7 @@ import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.source.CatalogQuery;
 import dev.ferry.engine.source.sqlserver.SqlServerCatalog;
 import dev.ferry.engine.source.sqlserver.SqlServerDialect;
+import dev.ferry.engine.source.sqlserver.SqlServerObjectCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,16 @@ public final class Fixtures {
         }
     }
 
+    /** The views, sequences and descriptions of the same fixture file (issue 15). */
+    public static SqlServerObjectCatalog sqlServerObjects() {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/sqlserver-catalog.json")) {
+            return CatalogQuery.ROWS.readValue(in, SqlServerObjectCatalog.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static DatabaseSchema sqlServerSchema() {
-        return new SqlServerDialect().fromCatalog(sqlServerCatalog());
+        return new SqlServerDialect().fromCatalog(sqlServerCatalog(), sqlServerObjects());
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param values      what the copy does with values PostgreSQL cannot store (default: stop)
  * @param freeze      how a cutover stops the application writing to the source
  * @param cutover     the cutover's thresholds: lag before the freeze, probe error rate and latency
+ * @param views       PostgreSQL text (the query, without CREATE VIEW) of a view Ferry cannot translate, keyed by
+ *                    {@code schema.view} as the source spells it
  */
 public record MigrationConfig(
         TableFilter tables,
@@ -27,7 +29,8 @@ public record MigrationConfig(
         Map<String, String> expressions,
         ValuePolicy values,
         FreezeConfig freeze,
-        CutoverConfig cutover) {
+        CutoverConfig cutover,
+        Map<String, String> views) {
 
     @JsonCreator
     public MigrationConfig(
@@ -39,7 +42,8 @@ public record MigrationConfig(
             @JsonProperty("expressions") Map<String, String> expressions,
             @JsonProperty("values") ValuePolicy values,
             @JsonProperty("freeze") FreezeConfig freeze,
-            @JsonProperty("cutover") CutoverConfig cutover) {
+            @JsonProperty("cutover") CutoverConfig cutover,
+            @JsonProperty("views") Map<String, String> views) {
         this.tables = tables == null ? TableFilter.all() : tables;
         this.schemas = schemas == null ? Map.of() : Map.copyOf(schemas);
         this.names = names == null ? NameStyle.KEEP : names;
@@ -49,16 +53,17 @@ public record MigrationConfig(
         this.values = values == null ? ValuePolicy.strict() : values;
         this.freeze = freeze == null ? FreezeConfig.defaults() : freeze;
         this.cutover = cutover == null ? CutoverConfig.defaults() : cutover;
+        this.views = CaseInsensitiveKeys.copy(views, "views");
         if (this.cutover.maxErrorRate() != null && (this.cutover.maxErrorRate() < 0 || this.cutover.maxErrorRate() > 1)) {
             throw new IllegalArgumentException("cutover.maxErrorRate must be between 0 and 1, was " + this.cutover.maxErrorRate());
         }
     }
 
     public static MigrationConfig defaults() {
-        return new MigrationConfig(null, null, null, null, null, null, null, null, null);
+        return new MigrationConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public MigrationConfig withNames(NameStyle style) {
-        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values, freeze, cutover);
+        return new MigrationConfig(tables, schemas, style, caseInsensitiveCollation, cast, expressions, values, freeze, cutover, views);
     }
 }

@@ -78,7 +78,7 @@ final class ColumnConverter {
         String defaultSql = identity == null ? convertDefault(key, column, type, columnNames, characterColumns) : null;
         String generated = convertComputed(key, column, columnNames, characterColumns);
         return new Result(new TargetColumn(column.name(), targetName, column.type(), type, collation,
-                column.nullable(), defaultSql, identity, generated), check);
+                column.nullable(), defaultSql, identity, generated, column.comment()), check);
     }
 
     private MappedType mapType(String key, Column column) {
@@ -104,12 +104,10 @@ final class ColumnConverter {
         }
         String bare = Expressions.stripOuterParentheses(column.defaultExpression());
         if (!config.expressions().containsKey(key)) {
-            sequences.freeSequenceIn(bare).ifPresent(sequence -> {
-                throw new FerryException(ErrorCode.UNSUPPORTED_FEATURE, "Unable to convert the default of column '" + key
-                        + "': " + bare + " draws from " + sequence + ", which no column owns, and Ferry creates only the "
-                        + "sequences of identity columns. Make it an identity column on the source, or give the target's "
-                        + "default under expressions: '" + key + "' in the config (and create the sequence yourself)");
-            });
+            java.util.Optional<String> draw = sequences.rewrite(bare);
+            if (draw.isPresent()) {
+                return draw.get();
+            }
         }
         if (targetType.equals("boolean")) {
             String literal = bare.replace("'", "").trim();

@@ -31,6 +31,14 @@ final class ConfigChecks {
                 columns.add(t.ref() + "." + c.name());
             }
         }
+        Set<String> views = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        source.views().forEach(v -> views.add(v.ref().toString()));
+        for (String key : config.views().keySet()) {
+            if (!views.contains(key)) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to plan: views '" + key
+                        + "' names no view of the source (the key is schema.view, as the source spells it)");
+            }
+        }
         for (String key : config.cast().columns().keySet()) {
             if (!columns.contains(key)) {
                 throw new FerryException(ErrorCode.CONFIGURATION, "Unable to plan: cast.columns '" + key

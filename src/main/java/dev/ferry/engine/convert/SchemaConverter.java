@@ -54,14 +54,18 @@ public final class SchemaConverter {
             targetRefs.put(t.ref(), target);
         }
         ExpressionConverter expressions = new ExpressionConverter(dialect.expressionTranslator(), config.expressions(), findings);
-        SequenceDefaults sequences = new SequenceDefaults(source.otherObjects().stream()
-                .filter(o -> o.kind() == dev.ferry.engine.model.SourceObject.Kind.SEQUENCE).collect(java.util.stream.Collectors.toSet()),
-                source.defaultSchema());
-        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings, sequences);
+        Map<TableRef, TargetSequence> sequences = SequenceConverter.convert(source.sequences(), this::targetSchema, names,
+                registry, findings);
+        ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings,
+                new SequenceDefaults(sequences, source.defaultSchema()));
+        IndexNames indexNames = new IndexNames(names, tables, targetRefs);
+        List<NameChange> renames = new ArrayList<>();
         List<TargetTable> converted = new ArrayList<>();
         for (Table t : tables) {
-            converted.add(new TableConversion(t, targetRefs, registry, columns, expressions, findings).convert());
+            converted.add(new TableConversion(t, targetRefs, registry, columns, expressions, findings, indexNames, renames).convert());
         }
+        List<TargetView> views = new ViewConverter(dialect.viewTranslator(), config, names, findings)
+                .convert(source, converted, this::targetSchema, registry);
         for (var other : source.otherObjects()) {
             findings.add(new Finding(Severity.WARNING, Category.NOT_CONVERTED, other.schema() + "." + other.name(),
                     other.kind().name().toLowerCase(java.util.Locale.ROOT) + " is not converted: recreate it by hand"));
@@ -71,7 +75,10 @@ public final class SchemaConverter {
         boolean citext = converted.stream().flatMap(t -> t.columns().stream()).anyMatch(c -> c.type().equals("citext"));
         boolean ci = converted.stream().flatMap(t -> t.columns().stream())
                 .anyMatch(c -> TargetSchema.CI_COLLATION.equals(c.collation()));
-        return new TargetSchema(source, List.copyOf(schemas), citext ? List.of("citext") : List.of(), ci, converted, findings);
+        sequences.values().forEach(q -> schemas.add(q.schema()));
+        views.forEach(v -> schemas.add(v.schema()));
+        return new TargetSchema(source, List.copyOf(schemas), citext ? List.of("citext") : List.of(), ci, converted, findings,
+                List.copyOf(sequences.values()), views, renames);
     }
 
     /** A table the source reader marked as not convertible (an ERROR finding) stops the plan if it takes part. */
@@ -106,9 +113,13 @@ public final class SchemaConverter {
         private final java.util.Set<String> characterColumns = new java.util.HashSet<>();
         private final String relations;
         private final String constraints;
+        private final IndexNames indexNames;
+        private final List<NameChange> renames;
 
         TableConversion(Table table, Map<TableRef, TableRef> targetRefs, NameRegistry registry, ColumnConverter columns,
-                        ExpressionConverter expressions, List<Finding> findings) {
+                        ExpressionConverter expressions, List<Finding> findings, IndexNames indexNames, List<NameChange> renames) {
+            this.indexNames = indexNames;
+            this.renames = renames;
             this.table = table;
             this.target = targetRefs.get(table.ref());
             this.targetRefs = targetRefs;
@@ -154,7 +165,8 @@ public final class SchemaConverter {
             List<TargetForeignKey> fks = new ArrayList<>();
             table.foreignKeys().forEach(fk -> foreignKey(fk, fks));
             table.checks().forEach(ck -> check(ck, checks));
-            return new TargetTable(table.ref(), target.schema(), target.name(), cols, pk, uniques, indexes, fks, checks);
+            return new TargetTable(table.ref(), target.schema(), target.name(), cols, pk, uniques, indexes, fks, checks,
+                    table.comment());
         }
 
         private TargetKey key(KeyConstraint k, String kind) {
@@ -173,7 +185,13 @@ public final class SchemaConverter {
                     return;
                 }
             }
-            String name = names.map(i.name());
+            String name = indexNames.name(target, i);
+            if (!name.equals(names.map(i.name()))) {
+                renames.add(new NameChange("index " + key, i.name(), name));
+                findings.add(new Finding(Severity.INFO, Category.NAME, key, "index renamed to " + name + ": another table of "
+                        + "schema " + target.schema() + " has an index or relation named " + names.map(i.name())
+                        + " (SQL Server scopes index names to their table, PostgreSQL to the schema)"));
+            }
             registry.claim(relations, name, "index " + key);
             List<IndexColumn> cols = i.columns().stream()
                     .map(c -> new IndexColumn(columnNames.get(c.name()), c.descending(), c.nullsFirst())).toList();

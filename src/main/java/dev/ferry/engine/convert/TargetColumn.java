@@ -10,9 +10,10 @@ import dev.ferry.engine.model.Identity;
  * @param collation  a collation to apply ({@code ferry_ci}), or null
  * @param defaultSql the translated default, or null
  * @param generated  the translated expression of a generated (computed) column, or null
+ * @param comment    the source column's description, or null
  */
 public record TargetColumn(String sourceName, String name, DataType sourceType, String type, String collation,
-                           boolean nullable, String defaultSql, Identity identity, String generated) {
+                           boolean nullable, String defaultSql, Identity identity, String generated, String comment) {
     public boolean isGenerated() {
         return generated != null;
     }

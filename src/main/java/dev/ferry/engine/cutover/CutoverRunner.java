@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * The cutover's steps, each run as an activity of {@code CutoverWorkflow} (in-process by
  * {@code LocalCutover}, as Durable activities in Azure). The switch: preflight (sync lag, target
- * healthy) → freeze writes on the source → apply the last changes → quick check (row counts) → identities above the copied keys → capture writes on the
+ * healthy) → freeze writes on the source → apply the last changes → quick check (row counts) →
+ * identities above the copied keys and sequences at the source's last values → capture writes on the
  * target → switch routing (downtime measured from the freeze to here) → health window of probes.
  * A failing window, an operator's rollback, or no approval by the deadline when one is required,
  * rolls back: the target is frozen, its writes of the window are applied back to the source, the
@@ -161,6 +162,7 @@ public final class CutoverRunner {
         }
         steps.add(new TimelineEntry("quick check", sinceMillis(frozeAt), true, "row counts and changed rows equal"));
         execute(target, new DdlGenerator().identityRestarts(forward));
+        execute(target, new DdlGenerator().sequenceRestarts(forward, sourceSequenceValues()));
         long reversePosition = Sides.withResult(target, c -> targetCapture.install(c, targetTables()));
         String previous = routing.current();
         // recorded before routing moves: from here on a re-run after a crash rolls back
@@ -173,6 +175,16 @@ public final class CutoverRunner {
         log.accept("Switched routing to the target; writes were frozen for " + downtime + " ms");
         downtimeObserver.accept(downtime);
         return new CutoverSteps.Switched(true, null, downtime, previous, reversePosition, steps);
+    }
+
+    /** The source's sequences' last values now that writes are frozen (issue 15.3); none read when none are migrated. */
+    private Map<TableRef, Long> sourceSequenceValues() {
+        Map<TableRef, Long> out = new HashMap<>();
+        if (!forward.sequences().isEmpty()) {
+            Sides.withResult(source, dialect::sequences).stream().filter(s -> s.lastValue() != null)
+                    .forEach(s -> out.put(s.ref(), s.lastValue()));
+        }
+        return out;
     }
 
     private static long sinceMillis(long nanoTime) {

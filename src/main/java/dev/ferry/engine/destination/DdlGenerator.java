@@ -7,6 +7,7 @@ import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetIndex;
 import dev.ferry.engine.convert.TargetForeignKey;
 import dev.ferry.engine.convert.TargetCheck;
+import dev.ferry.engine.convert.TargetSequence;
 import dev.ferry.engine.model.Identity;
 import dev.ferry.engine.model.IndexColumn;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the converted schema as PostgreSQL DDL in two phases, as pg_dump does: pre-data
- * (schemas, extensions, tables with primary keys, defaults and identity) before the copy, and
- * post-data (unique constraints, indexes, foreign keys, CHECKs, identity restarts) after it.
+ * (schemas, extensions, sequences, tables with primary keys, defaults and identity, comments) before
+ * the copy, and post-data (unique constraints, indexes, foreign keys, CHECKs, identity and sequence
+ * restarts, views) after it.
  */
 public final class DdlGenerator {
 
@@ -34,9 +36,11 @@ public final class DdlGenerator {
             out.add(new DdlStatement("collation " + TargetSchema.CI_COLLATION, "CREATE COLLATION IF NOT EXISTS "
                     + q(TargetSchema.CI_COLLATION) + " (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"));
         }
+        out.addAll(ObjectDdl.sequences(schema));
         for (TargetTable t : schema.tables()) {
             out.add(new DdlStatement("table " + t.ref(), createTable(t)));
         }
+        out.addAll(ObjectDdl.comments(schema));
         return out;
     }
 
@@ -47,7 +51,7 @@ public final class DdlGenerator {
     /**
      * Post-data in the order it must run: primary keys, unique constraints, indexes and CHECKs (independent of
      * each other, so they may run in parallel); then foreign keys (they need the referenced keys);
-     * then identity restarts.
+     * then identity and sequence restarts; then the views, one after another in dependency order.
      */
     public List<List<DdlStatement>> postDataPhases(TargetSchema schema) {
         List<DdlStatement> keys = new ArrayList<>();
@@ -66,7 +70,20 @@ public final class DdlGenerator {
                         + ") ON DELETE " + f.onDelete().sql() + " ON UPDATE " + f.onUpdate().sql() + deferral(f) + notValid(f.notValid())));
             }
         }
-        return List.of(keys, fks, identityRestarts(schema));
+        List<DdlStatement> restarts = new ArrayList<>(identityRestarts(schema));
+        restarts.addAll(sequenceRestarts(schema, schema.sequences().stream().filter(s -> s.lastValue() != null)
+                .collect(Collectors.toMap(TargetSequence::source, TargetSequence::lastValue))));
+        List<List<DdlStatement>> phases = new ArrayList<>(List.of(keys, fks, restarts));
+        phases.addAll(ObjectDdl.views(schema));
+        return phases;
+    }
+
+    /**
+     * Makes each sequence hand out next what the source would hand out next, from the source's last
+     * values by source sequence name (a cutover reads them again while writes are frozen).
+     */
+    public List<DdlStatement> sequenceRestarts(TargetSchema schema, java.util.Map<dev.ferry.engine.model.TableRef, Long> lastValues) {
+        return ObjectDdl.sequenceRestarts(schema, lastValues);
     }
 
     /** A constraint the source did not guarantee is not checked against the rows copied (PostgreSQL checks new rows only). */

@@ -68,4 +68,18 @@ final class DrizzleNames {
     static String capitalize(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
+
+    /** A source description as a TSDoc comment ending in a newline, indented by {@code indent}; empty when there is none. */
+    static String docComment(String text, String indent) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String body = text.replace("*/", "*\\/").replace("\r\n", "\n");
+        if (!body.contains("\n")) {
+            return indent + "/** " + body + " */\n";
+        }
+        StringBuilder out = new StringBuilder(indent).append("/**\n");
+        body.lines().forEach(l -> out.append(indent).append(" * ").append(l).append('\n'));
+        return out.append(indent).append(" */\n").toString();
+    }
 }

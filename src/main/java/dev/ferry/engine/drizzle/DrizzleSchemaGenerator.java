@@ -98,7 +98,7 @@ public final class DrizzleSchemaGenerator {
     private String table(TargetTable t, TargetSchema schema, Map<TableRef, String> variables, Set<String> imports, Set<String> custom) {
         String var = variables.get(t.ref());
         boolean singlePk = t.primaryKey() != null && t.primaryKey().columns().size() == 1;
-        StringBuilder s = new StringBuilder("export const ").append(var).append(" = ");
+        StringBuilder s = new StringBuilder(DrizzleNames.docComment(t.comment(), "")).append("export const ").append(var).append(" = ");
         if (t.schema().equals("public")) {
             imports.add("pgTable");
             s.append("pgTable(");
@@ -109,7 +109,7 @@ public final class DrizzleSchemaGenerator {
         s.append(DrizzleNames.string(t.name())).append(", {\n");
         for (TargetColumn c : t.columns()) {
             boolean pk = singlePk && t.primaryKey().columns().get(0).equals(c.name());
-            s.append("  ").append(DrizzleNames.property(c.name())).append(": ")
+            s.append(DrizzleNames.docComment(c.comment(), "  ")).append("  ").append(DrizzleNames.property(c.name())).append(": ")
                     .append(DrizzleColumns.builder(c, pk, imports, custom)).append(",\n");
         }
         s.append("}");

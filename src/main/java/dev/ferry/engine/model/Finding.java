@@ -10,5 +10,5 @@ public record Finding(Severity severity, Category category, String object, Strin
     public enum Severity { INFO, WARNING, ERROR }
 
     /** What a finding is about. */
-    public enum Category { TYPE, DEFAULT, COMPUTED, COLLATION, CHECK, INDEX, KEY, NAME, NOT_CONVERTED }
+    public enum Category { TYPE, DEFAULT, COMPUTED, COLLATION, CHECK, INDEX, KEY, NAME, NOT_CONVERTED, VIEW, COMMENT }
 }

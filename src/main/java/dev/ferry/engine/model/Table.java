@@ -3,15 +3,28 @@ package dev.ferry.engine.model;
 import java.util.List;
 import java.util.Optional;
 
-/** A source table with everything Ferry converts. {@code primaryKey} is null for a table without one. */
+/**
+ * A source table with everything Ferry converts. {@code primaryKey} is null for a table without one;
+ * {@code comment} is the table's description (SQL Server's MS_Description, PostgreSQL's COMMENT), or null.
+ */
 public record Table(TableRef ref, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueConstraints,
-                    List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+                    List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks, String comment) {
     public Table {
         columns = List.copyOf(columns);
         uniqueConstraints = List.copyOf(uniqueConstraints);
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
+    }
+
+    /** A table without a comment. */
+    public Table(TableRef ref, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueConstraints,
+                 List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+        this(ref, columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks, null);
+    }
+
+    public Table withComment(String value) {
+        return new Table(ref, columns, primaryKey, uniqueConstraints, indexes, foreignKeys, checks, value);
     }
 
     /**

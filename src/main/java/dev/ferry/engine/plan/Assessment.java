@@ -8,11 +8,12 @@ import java.util.List;
  * assessment.json (format in docs/assessment.md) and rendered as assessment.md.
  */
 public record Assessment(String sourceProduct, String source, Summary summary, List<TableEntry> tables,
-                         List<String> notConverted, List<Finding> findings) {
+                         List<String> notConverted, List<Finding> findings, List<String> renames, List<String> views,
+                         List<String> sequences) {
 
     /** Counts of source objects in the migrated tables beside the counts Ferry creates. */
     public record Summary(int tables, int columns, Count primaryKeys, Count uniqueConstraints, Count indexes,
-                          Count foreignKeys, Count checks, int warnings, int errors) {
+                          Count foreignKeys, Count checks, int warnings, int errors, Count views, Count sequences) {
     }
 
     /** {@code converted} of {@code source} objects of one kind. */

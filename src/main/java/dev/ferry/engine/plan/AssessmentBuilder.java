@@ -32,10 +32,14 @@ final class AssessmentBuilder {
                 new Count(count(sources, t -> t.checks().size()),
                         countT(targets, t -> (int) t.checks().stream().filter(TargetCheck::fromSource).count())),
                 (int) schema.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(),
-                (int) schema.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count());
+                (int) schema.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count(),
+                new Count(schema.source().views().size(), schema.views().size()),
+                new Count(schema.source().sequences().size(), schema.sequences().size()));
         List<TableEntry> tables = targets.stream().map(AssessmentBuilder::table).toList();
         List<String> others = schema.source().otherObjects().stream().map(Object::toString).toList();
-        return new Assessment(schema.source().product(), redactedSourceUrl, summary, tables, others, schema.findings());
+        return new Assessment(schema.source().product(), redactedSourceUrl, summary, tables, others, schema.findings(),
+                schema.renames().stream().map(Object::toString).toList(), AssessmentObjects.views(schema),
+                AssessmentObjects.sequences(schema));
     }
 
     private static TableEntry table(TargetTable t) {

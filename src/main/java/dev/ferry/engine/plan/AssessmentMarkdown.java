@@ -23,9 +23,14 @@ final class AssessmentMarkdown {
                 .append("| indexes | ").append(s.indexes().text()).append(" |\n")
                 .append("| foreign keys | ").append(s.foreignKeys().text()).append(" |\n")
                 .append("| CHECK constraints | ").append(s.checks().text()).append(" |\n")
+                .append("| views | ").append(s.views().text()).append(" |\n")
+                .append("| sequences | ").append(s.sequences().text()).append(" |\n")
                 .append("| warnings | ").append(s.warnings()).append(" |\n\n");
         findings(md, "Warnings", a.findings(), Finding.Severity.WARNING);
         findings(md, "Notes", a.findings(), Finding.Severity.INFO);
+        section(md, "Renamed", a.renames());
+        section(md, "Views", a.views());
+        section(md, "Sequences", a.sequences());
         if (!a.notConverted().isEmpty()) {
             md.append("## Not converted\n\n");
             a.notConverted().forEach(o -> md.append("- ").append(o).append('\n'));
@@ -34,6 +39,14 @@ final class AssessmentMarkdown {
         md.append("## Tables\n");
         a.tables().forEach(t -> table(md, t));
         return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, List<String> items) {
+        if (!items.isEmpty()) {
+            md.append("## ").append(title).append("\n\n");
+            items.forEach(i -> md.append("- ").append(cell(i)).append('\n'));
+            md.append('\n');
+        }
     }
 
     private static void findings(StringBuilder md, String title, List<Finding> all, Finding.Severity severity) {

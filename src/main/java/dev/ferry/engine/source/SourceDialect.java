@@ -32,6 +32,23 @@ public interface SourceDialect {
     /** This dialect's expressions (defaults, CHECKs, filters, computed columns) to PostgreSQL. */
     ExpressionTranslator expressionTranslator();
 
+    /**
+     * This dialect's view queries to PostgreSQL; by default none translates, so every view is
+     * listed with the reason and can be supplied under {@code views:} in the config.
+     */
+    default dev.ferry.engine.source.expr.ViewTranslator viewTranslator() {
+        return (view, names) -> dev.ferry.engine.source.expr.ViewTranslation.failed(
+                "Ferry does not translate views of " + product());
+    }
+
+    /**
+     * The source's SEQUENCE objects as they stand now (their last values move while applications
+     * write); a cutover carries them to the target. By default read by a whole introspection.
+     */
+    default java.util.List<dev.ferry.engine.model.Sequence> sequences(Connection connection) {
+        return introspect(connection).sequences();
+    }
+
     /** Quotes an identifier for use in this dialect's SQL. */
     String quote(String identifier);
 

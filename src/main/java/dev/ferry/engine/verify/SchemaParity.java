@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Compares the schema Ferry meant to create with the schema a PostgreSQL catalog actually holds,
  * object by object: tables, column types, nullability, defaults, identity, primary keys, unique
- * constraints, indexes, foreign keys with their actions, and CHECKs. Each difference names the
+ * constraints, indexes, foreign keys with their actions, CHECKs, and ({@link ObjectParity}) views,
+ * sequences and comments. Each difference names the
  * object. Expressions are compared after removing casts, parentheses, quoting and spacing, since
  * PostgreSQL rewrites them when it stores them.
  */
@@ -40,6 +41,7 @@ public final class SchemaParity {
             }
             compareTable(t, found.get(), out);
         }
+        ObjectParity.compare(expected, actual, out);
         return out;
     }
 
@@ -159,7 +161,8 @@ public final class SchemaParity {
         if (expression == null) {
             return null;
         }
+        // nextval('"public"."seq"'::regclass) is stored without the schema that is on the search path
         return expression.replaceAll("::[a-z ]+(\\(\\d+(,\\d+)?\\))?", "")
-                .replaceAll("[()\"\\s]", "").toLowerCase(Locale.ROOT);
+                .replaceAll("[()\"\\s]", "").toLowerCase(Locale.ROOT).replace("nextval'public.", "nextval'");
     }
 }

@@ -56,6 +56,12 @@ final class SchemaValidator {
                 + " of " + expected.tables().stream().mapToInt(t -> t.foreignKeys().size()).sum());
         counts.put("checks", found(expected, actual, t -> t.checks().size(), a -> a.checks().size())
                 + " of " + expected.tables().stream().mapToInt(t -> t.checks().size()).sum());
+        if (!expected.views().isEmpty() || !expected.sequences().isEmpty()) {
+            counts.put("views", expected.views().stream().filter(v -> actual.view(v.ref()).isPresent()).count()
+                    + " of " + expected.views().size());
+            counts.put("sequences", expected.sequences().stream().filter(s -> actual.sequences().stream()
+                    .anyMatch(a -> a.ref().equals(s.ref()))).count() + " of " + expected.sequences().size());
+        }
         return new ValidationReport.SchemaResult(differences, counts);
     }
 

@@ -275,7 +275,7 @@ public final class MigrationActivities {
         phase(run, Phase.POST_DATA);
         postDataCreated = created;
         log.accept("Created " + created + " post-data objects (primary keys, unique constraints, indexes, CHECKs, foreign keys, "
-                + "identity restarts)");
+                + "identity and sequence restarts, views)");
         return created;
     }
 

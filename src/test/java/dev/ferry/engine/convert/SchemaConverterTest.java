@@ -13,6 +13,7 @@ import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.DataType;
 import dev.ferry.engine.model.DatabaseSchema;
 import dev.ferry.engine.model.Finding;
+import dev.ferry.engine.model.Index;
 import dev.ferry.engine.model.KeyConstraint;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
@@ -208,9 +209,98 @@ class SchemaConverterTest {
     }
 
     @Test
-    void viewsProceduresAndTriggersAreListedAsNotConverted() {
+    void proceduresAndTriggersAreListedAsNotConverted() {
         assertThat(convert(MigrationConfig.defaults()).findings()).filteredOn(f -> f.category() == Finding.Category.NOT_CONVERTED)
-                .extracting(Finding::object).contains("dbo.vActiveCustomers", "dbo.usp_Rebuild", "dbo.trg_Audit");
+                .extracting(Finding::object).contains("dbo.usp_Rebuild", "dbo.trg_Audit")
+                .doesNotContain("dbo.vActiveCustomers", "dbo.OrderNumbers");
+    }
+
+    // issue 15.1: SQL Server scopes index names to the table, PostgreSQL to the schema
+    @Test
+    void indexNamesSharedByTablesOfASchemaArePrefixedWithTheirTableAndListed() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        assertThat(table(s, "public", "Customer").indexes()).extracting(TargetIndex::name).contains("Customer_IX_Stamp");
+        assertThat(table(s, "public", "Product").indexes()).extracting(TargetIndex::name)
+                .contains("Product_IX_Stamp", "UX_Product_Sku", "IX_Product_Price");
+        assertThat(table(s, "sales", "Order").indexes()).extracting(TargetIndex::name).containsExactly("IX_Order_Customer");
+        assertThat(s.renames()).extracting(Object::toString).containsExactly(
+                "index dbo.Customer.IX_Stamp: IX_Stamp -> Customer_IX_Stamp", "index dbo.Product.IX_Stamp: IX_Stamp -> Product_IX_Stamp");
+        assertThat(table(convert(MigrationConfig.defaults().withNames(NameStyle.SNAKE_CASE)), "public", "customer").indexes())
+                .extracting(TargetIndex::name).contains("customer_ix_stamp");
+    }
+
+    @Test
+    void aRenamedIndexThatStillCollidesStopsThePlanNamingBoth() {
+        Index stamp = new Index("IX_Stamp", false, List.of(dev.ferry.engine.model.IndexColumn.asc("id")), List.of(), null, false);
+        Table a = new Table(new TableRef("dbo", "A"), List.of(Column.of("id", DataType.of("int"), false)), null, List.of(),
+                List.of(stamp), List.of(), List.of());
+        Table b = new Table(new TableRef("dbo", "B"), List.of(Column.of("id", DataType.of("int"), false)), null, List.of(),
+                List.of(stamp), List.of(), List.of());
+        Table clash = new Table(new TableRef("dbo", "A_IX_Stamp"), List.of(Column.of("id", DataType.of("int"), false)), null,
+                List.of(), List.of(), List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema("SQL Server", "dbo", List.of(a, b, clash), List.of(), List.of());
+        assertThatThrownBy(() -> new SchemaConverter(new SqlServerDialect(), MigrationConfig.defaults()).convert(schema))
+                .isInstanceOf(FerryException.class).hasMessageContaining("index dbo.A.IX_Stamp")
+                .hasMessageContaining("table dbo.A_IX_Stamp")
+                .satisfies(e -> assertThat(((FerryException) e).code()).isEqualTo(ErrorCode.NAME_COLLISION));
+    }
+
+    // issue 15.2
+    @Test
+    void viewsAreTranslatedInDependencyOrderAndTheOthersListedWithTheirReason() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        assertThat(s.views()).extracting(v -> v.ref().toString())
+                .containsExactly("public.vActiveCustomers", "sales.vOrderTotals", "public.vTopCustomers");
+        assertThat(s.views().get(0).sql()).contains("\"c\".\"IsActive\" = true").endsWith("LIMIT 100");
+        assertThat(s.findings()).filteredOn(f -> f.category() == Finding.Category.VIEW).extracting(f -> f.object() + ": " + f.message())
+                .containsExactly(
+                        "dbo.vCustomerLatestOrder: view is not created: T-SQL 'APPLY' has no PostgreSQL translation; give its "
+                                + "PostgreSQL query under views: 'dbo.vCustomerLatestOrder' in the config",
+                        "dbo.vSecret: view is not created: its definition cannot be read (WITH ENCRYPTION); give its PostgreSQL "
+                                + "query under views: 'dbo.vSecret' in the config",
+                        "dbo.vLatestTotals: view is not created: it reads view dbo.vCustomerLatestOrder, which is not created; give "
+                                + "its PostgreSQL query under views: 'dbo.vLatestTotals' in the config");
+    }
+
+    @Test
+    void theConfigSuppliesTheTextOfAViewFerryCannotTranslate() {
+        MigrationConfig config = ConfigLoader.parse("""
+                views:
+                  dbo.vCustomerLatestOrder: |
+                    SELECT c."Id", x."Total" FROM "Customer" c
+                    CROSS JOIN LATERAL (SELECT o."Total" FROM sales."Order" o WHERE o."CustomerId" = c."Id"
+                                        ORDER BY o."OrderedAt" DESC LIMIT 1) x
+                """, "test");
+        TargetSchema s = convert(config);
+        assertThat(s.views()).extracting(v -> v.ref().toString()).containsExactly("public.vActiveCustomers",
+                "public.vCustomerLatestOrder", "public.vLatestTotals", "sales.vOrderTotals", "public.vTopCustomers");
+        assertThat(s.views().get(1).origin()).isEqualTo(TargetView.Origin.CONFIG);
+        assertThatThrownBy(() -> convert(ConfigLoader.parse("views:\n  dbo.vNope: SELECT 1\n", "test")))
+                .hasMessageContaining("views 'dbo.vNope' names no view of the source");
+    }
+
+    // issue 15.3
+    @Test
+    void sequencesKeepTheirShapeAndNextValueForDefaultsDrawFromThem() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        assertThat(s.sequences()).extracting(q -> q.ref() + " " + q.type() + " " + q.start() + " " + q.increment() + " "
+                + q.minValue() + " " + q.maxValue() + " " + q.cycle() + " " + q.cache() + " " + q.lastValue()).containsExactly(
+                "public.BigCounter bigint 1 1 -9223372036854775808 9223372036854775807 false null null",
+                "public.OrderNumbers bigint 1000 1 -9223372036854775808 9223372036854775807 false null 1041",
+                "sales.TicketNo integer 5 5 5 1000 true 10 null");
+        assertThat(column(table(s, "sales", "Order"), "OrderNumber").defaultSql())
+                .isEqualTo("nextval('\"public\".\"OrderNumbers\"'::regclass)");
+        assertThat(s.findings()).extracting(Finding::object).contains("dbo.BigCounter");
+    }
+
+    // issue 15.4
+    @Test
+    void descriptionsOfTablesAndColumnsAreCarried() {
+        TargetSchema s = convert(MigrationConfig.defaults());
+        assertThat(table(s, "public", "Customer").comment()).isEqualTo("People who buy; 'active' ones may order");
+        assertThat(column(table(s, "public", "Customer"), "Email").comment()).isEqualTo("Unique, compared case-insensitively");
+        assertThat(column(table(s, "public", "Customer"), "Name").comment()).isNull();
+        assertThat(s.views().get(0).comment()).isEqualTo("Active customers, first 100");
     }
 
     private static MigrationConfig withCollation(CaseInsensitivePolicy policy) {

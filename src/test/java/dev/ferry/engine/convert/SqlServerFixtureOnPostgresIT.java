@@ -96,4 +96,45 @@ class SqlServerFixtureOnPostgresIT {
             }
         }
     }
+
+    // issue 15: renamed indexes, views, sequences and comments exist on PostgreSQL and behave like the source's
+    @Test
+    void viewsSequencesCommentsAndRenamedIndexesWorkOnPostgres() throws SQLException {
+        PlanAndApply r = PlanAndApply.run(new SqlServerDialect(), Fixtures.sqlServerSchema(), MigrationConfig.defaults(), "fixture15");
+        assertThat(SchemaParity.differences(r.plan().schema(), r.created())).isEmpty();
+        assertThat(r.created().table(new TableRef("public", "Product")).orElseThrow().indexes()).extracting(Index::name)
+                .contains("Product_IX_Stamp");
+        assertThat(r.created().views()).extracting(v -> v.ref().toString())
+                .containsExactlyInAnyOrder("public.vActiveCustomers", "public.vTopCustomers", "sales.vOrderTotals");
+        try (Connection c = TestPostgres.connect(r.targetUrl()); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO \"Customer\" (\"Email\", \"Name\", \"IsActive\") VALUES ('a@x', 'Ann', true), ('b@x', NULL, true), "
+                    + "('c@x', 'Cy', false)");
+            st.execute("INSERT INTO sales.\"Order\" (\"CustomerId\", \"Total\", \"OrderedAt\") VALUES (251, 5, now()), (251, 7, now())");
+            try (ResultSet rs = st.executeQuery("SELECT \"Id\", \"Display\", \"Total\" FROM \"vTopCustomers\"")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(251);
+                assertThat(rs.getString(2)).isEqualTo("Ann <a@x>");
+                assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("12");
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT \"Display\" FROM \"vActiveCustomers\" ORDER BY \"Id\"")) {
+                assertThat(rs.next()).isTrue();
+                rs.next();
+                assertThat(rs.getString(1)).as("ISNULL(Name, N'') + …").isEqualTo(" <b@x>");
+                assertThat(rs.next()).as("inactive customers are not in the view").isFalse();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT \"OrderNumber\" FROM sales.\"Order\" ORDER BY 1")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("NEXT VALUE FOR after the source's last value 1041").isEqualTo(1042);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT nextval('sales.\"TicketNo\"'), obj_description('\"Customer\"'::regclass), "
+                    + "col_description('\"Customer\"'::regclass, 2), obj_description('\"vActiveCustomers\"'::regclass)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(5);
+                assertThat(rs.getString(2)).isEqualTo("People who buy; 'active' ones may order");
+                assertThat(rs.getString(3)).isEqualTo("Unique, compared case-insensitively");
+                assertThat(rs.getString(4)).isEqualTo("Active customers, first 100");
+            }
+        }
+    }
 }

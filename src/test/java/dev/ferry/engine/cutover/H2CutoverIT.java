@@ -54,6 +54,9 @@ class H2CutoverIT {
         String target = TestPostgres.newDatabase(name + "_tgt");
         long start;
         try (Connection c = DriverManager.getConnection(source)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SEQUENCE \"Tickets\" START WITH 1");
+            }
             start = new H2ChangeCapture().install(c, new H2Dialect().introspect(c).tables());
         }
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -64,7 +67,7 @@ class H2CutoverIT {
                 for (; writing.get(); i++) {
                     try {
                         st.execute("INSERT INTO \"Setting\" (id, category, \"key\", label, \"updatedAt\") VALUES ('w-" + i
-                                + "', 'live', 'k" + i + "', 'written during the migration', CURRENT_TIMESTAMP)");
+                                + "', 'live', 'k" + i + "', CAST(NEXT VALUE FOR \"Tickets\" AS VARCHAR), CURRENT_TIMESTAMP)");
                         st.execute("UPDATE \"Organization\" SET city = 'v" + i + "' WHERE id = (SELECT MIN(id) FROM \"Organization\")");
                         st.execute("DELETE FROM \"Interaction\" WHERE id = (SELECT MIN(id) FROM \"Interaction\")");
                     } catch (SQLException frozen) {
@@ -122,6 +125,15 @@ class H2CutoverIT {
         ValidationReport report = validate(s);
         assertThat(report.parity()).as(report.toString()).isTrue();
         assertThat(Migrations.count(s.target(), "\"Setting\" WHERE category = 'live'")).isPositive();
+        try (Connection c = TestPostgres.connect(s.target()); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT nextval('\"public\".\"Tickets\"'), (SELECT max(label::bigint) FROM \"Setting\" "
+                     + "WHERE category = 'live')")) {
+            rs.next();
+            Long planned = s.migrated().plan().schema().sequences().get(0).lastValue();
+            assertThat(rs.getLong(2)).as("the writer drew numbers after the plan").isGreaterThan(planned == null ? 0 : planned);
+            assertThat(rs.getLong(1)).as("issue 15.3: the cutover carried the sequence past every number the source handed out")
+                    .isGreaterThan(rs.getLong(2));
+        }
         try (Connection c = DriverManager.getConnection(s.source()); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("UPDATE \"User\" SET name = 'late'")).hasMessageContaining("frozen");
             assertThat(st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'FERRY_CDC'"))

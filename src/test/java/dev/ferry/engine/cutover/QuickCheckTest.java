@@ -68,13 +68,13 @@ class QuickCheckTest {
     }
 
     private static TargetTable table(String source, String target) {
-        return new TargetTable(new TableRef("PUBLIC", source), "public", target, List.of(), null, List.of(), List.of(), List.of(), List.of());
+        return new TargetTable(new TableRef("PUBLIC", source), "public", target, List.of(), null, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** The check over ORDERS then LINES; no sync is given because the count gate must decide before the changed rows are read. */
     private QuickCheck check() {
         TargetSchema forward = new TargetSchema(null, List.of("public"), List.of(), false,
-                List.of(table("ORDERS", "orders"), table("LINES", "lines")), List.of());
+                List.of(table("ORDERS", "orders"), table("LINES", "lines")), List.of(), List.of(), List.of(), List.of());
         return new QuickCheck(forward, new H2Dialect(), null, side(sourceUrl()), side(targetUrl()), log::add);
     }
 

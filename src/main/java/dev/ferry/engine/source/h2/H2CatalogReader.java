@@ -33,14 +33,14 @@ import java.util.regex.Pattern;
  */
 final class H2CatalogReader {
     static final String TABLES = """
-            SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name FROM INFORMATION_SCHEMA.TABLES
+            SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, REMARKS AS comment FROM INFORMATION_SCHEMA.TABLES
             WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'FERRY_CDC') ORDER BY 1, 2""";
     static final String COLUMNS = """
             SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, CHARACTER_MAXIMUM_LENGTH AS length,
                    NUMERIC_PRECISION AS numeric_precision, NUMERIC_SCALE AS numeric_scale,
                    DATETIME_PRECISION AS datetime_precision, IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default,
                    IS_IDENTITY AS is_identity, IDENTITY_START AS identity_start, IDENTITY_INCREMENT AS identity_increment,
-                   IDENTITY_BASE AS identity_base, GENERATION_EXPRESSION AS generation_expression
+                   IDENTITY_BASE AS identity_base, GENERATION_EXPRESSION AS generation_expression, REMARKS AS comment
             FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION""";
     static final String CONSTRAINTS = """
             SELECT tc.CONSTRAINT_NAME AS name, tc.CONSTRAINT_TYPE AS type, tc.NULLS_DISTINCT AS nulls_distinct,
@@ -67,23 +67,21 @@ final class H2CatalogReader {
             SELECT COLUMN_NAME AS column_name, ORDERING_SPECIFICATION AS ordering FROM INFORMATION_SCHEMA.INDEX_COLUMNS
             WHERE INDEX_SCHEMA = ? AND INDEX_NAME = ? ORDER BY ORDINAL_POSITION""";
     static final String OBJECTS = """
-            SELECT 'VIEW' AS kind, TABLE_SCHEMA AS schema_name, TABLE_NAME AS name FROM INFORMATION_SCHEMA.VIEWS
-            WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'
-            UNION ALL SELECT 'TRIGGER', TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS
+            SELECT 'TRIGGER' AS kind, TRIGGER_SCHEMA AS schema_name, TRIGGER_NAME AS name FROM INFORMATION_SCHEMA.TRIGGERS
             WHERE TRIGGER_NAME NOT LIKE 'FERRY\\_%'
-            UNION ALL SELECT 'SEQUENCE', SEQUENCE_SCHEMA, SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES
             UNION ALL SELECT 'FUNCTION', ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES
             WHERE ROUTINE_SCHEMA <> 'INFORMATION_SCHEMA'
             ORDER BY 1, 2, 3""";
 
     private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+");
 
-    record TableRow(String schemaName, String tableName) {
+    record TableRow(String schemaName, String tableName, String comment) {
     }
 
     record ColumnRow(String name, String dataType, Long length, Integer numericPrecision, Integer numericScale,
                      Integer datetimePrecision, String isNullable, String columnDefault, String isIdentity,
-                     Long identityStart, Long identityIncrement, Long identityBase, String generationExpression) {
+                     Long identityStart, Long identityIncrement, Long identityBase, String generationExpression,
+                     String comment) {
     }
 
     record ConstraintRow(String name, String type, String nullsDistinct, String referencedConstraintSchema,
@@ -111,10 +109,12 @@ final class H2CatalogReader {
 
     DatabaseSchema read() {
         List<Table> tables = CatalogQuery.list(connection, TABLES, TableRow.class).stream()
-                .map(t -> table(new TableRef(t.schemaName(), t.tableName()))).toList();
+                .map(t -> table(new TableRef(t.schemaName(), t.tableName())).withComment(t.comment())).toList();
         List<SourceObject> others = CatalogQuery.list(connection, OBJECTS, ObjectRow.class).stream()
                 .map(o -> new SourceObject(SourceObject.Kind.valueOf(o.kind()), o.schemaName(), o.name())).toList();
-        return new DatabaseSchema(H2Dialect.PRODUCT, H2Dialect.DEFAULT_SCHEMA, tables, others, findings);
+        H2ObjectReader objects = new H2ObjectReader(connection);
+        return new DatabaseSchema(H2Dialect.PRODUCT, H2Dialect.DEFAULT_SCHEMA, tables, others, findings, objects.views(),
+                objects.sequences());
     }
 
     private Table table(TableRef ref) {
@@ -189,7 +189,7 @@ final class H2CatalogReader {
         };
         String collation = type.equals("varchar_ignorecase") ? H2TypeMapper.IGNORECASE : null;
         return new Column(r.name(), dataType, "YES".equals(r.isNullable()), r.columnDefault(), identity,
-                r.generationExpression(), true, collation);
+                r.generationExpression(), true, collation, r.comment());
     }
 
     /** H2's identity base is the next value to hand out; the last one is one increment below, if any was. */

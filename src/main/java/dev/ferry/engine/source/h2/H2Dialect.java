@@ -136,4 +136,16 @@ public final class H2Dialect implements SourceDialect {
     public boolean streamsLongValues() {
         return true;
     }
+
+    @Override
+    public dev.ferry.engine.source.expr.ViewTranslator viewTranslator() {
+        return new dev.ferry.engine.source.expr.TokenViewTranslator(false, false, FUNCTIONS,
+                t -> java.util.Optional.ofNullable(types.map(t)).map(dev.ferry.engine.source.MappedType::sql).orElse(null),
+                DEFAULT_SCHEMA);
+    }
+
+    @Override
+    public java.util.List<dev.ferry.engine.model.Sequence> sequences(Connection connection) {
+        return new H2ObjectReader(connection).sequences();
+    }
 }

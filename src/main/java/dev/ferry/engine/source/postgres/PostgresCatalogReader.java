@@ -38,7 +38,8 @@ final class PostgresCatalogReader {
                          JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid ORDER BY 1)::text[] AS parents,
                    ARRAY(SELECT chn.nspname || '.' || ch.relname FROM pg_inherits i JOIN pg_class ch ON ch.oid = i.inhrelid
                          JOIN pg_namespace chn ON chn.oid = ch.relnamespace WHERE i.inhparent = c.oid AND NOT ch.relispartition
-                         ORDER BY 1)::text[] AS children
+                         ORDER BY 1)::text[] AS children,
+                   obj_description(c.oid, 'pg_class') AS comment
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s
             ORDER BY 2, 3""".formatted(USER_SCHEMAS);
@@ -49,7 +50,8 @@ final class PostgresCatalogReader {
                    CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated_expr,
                    a.attidentity AS identity, s.seqstart AS seq_start, s.seqincrement AS seq_increment,
                    CASE WHEN s.seqrelid IS NOT NULL THEN pg_sequence_last_value(s.seqrelid) END AS seq_last,
-                   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
+                   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+                   col_description(a.attrelid, a.attnum) AS comment
             FROM pg_attribute a
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -104,7 +106,7 @@ final class PostgresCatalogReader {
     static final String OBJECTS = """
             SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'VIEW' END AS kind, n.nspname AS schema_name, c.relname AS name
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('v', 'm', 'S') AND %1$s
+            WHERE c.relkind = 'm' AND %1$s
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')
                               AND d.refclassid = 'pg_class'::regclass)
             UNION ALL
@@ -122,11 +124,11 @@ final class PostgresCatalogReader {
             "n", ReferentialAction.SET_NULL, "d", ReferentialAction.SET_DEFAULT);
 
     record TableRow(long oid, String schemaName, String tableName, String partitionKey, List<String> parents,
-                    List<String> children) {
+                    List<String> children, String comment) {
     }
 
     record ColumnRow(String name, String type, boolean notNull, String defaultExpr, String generatedExpr,
-                     String identity, Long seqStart, Long seqIncrement, Long seqLast, String collation) {
+                     String identity, Long seqStart, Long seqIncrement, Long seqLast, String collation, String comment) {
     }
 
     record ConstraintRow(String name, String type, List<String> columns, String referencedSchema, String referencedTable,
@@ -153,7 +155,9 @@ final class PostgresCatalogReader {
         List<Table> tables = CatalogQuery.list(connection, TABLES, TableRow.class).stream().map(this::table).toList();
         List<SourceObject> others = CatalogQuery.list(connection, OBJECTS, ObjectRow.class).stream()
                 .map(o -> new SourceObject(SourceObject.Kind.valueOf(o.kind()), o.schemaName(), o.name())).toList();
-        return new DatabaseSchema(PostgresDialect.PRODUCT, PostgresDialect.DEFAULT_SCHEMA, tables, others, findings);
+        PostgresObjectReader objects = new PostgresObjectReader(connection);
+        return new DatabaseSchema(PostgresDialect.PRODUCT, PostgresDialect.DEFAULT_SCHEMA, tables, others, findings,
+                objects.views(), objects.sequences());
     }
 
     private Table table(TableRow t) {
@@ -181,7 +185,7 @@ final class PostgresCatalogReader {
                         "exclusion constraint is not converted"));
             }
         }
-        return new Table(ref, columns, pk, uniques, indexes(ref, t.oid()), fks, checks);
+        return new Table(ref, columns, pk, uniques, indexes(ref, t.oid()), fks, checks, t.comment());
     }
 
     /**
@@ -232,6 +236,6 @@ final class PostgresCatalogReader {
             defaultExpr = null;
         }
         return new Column(r.name(), new DataType(r.type(), null, null, null), !r.notNull(), defaultExpr, identity,
-                r.generatedExpr(), true, r.collation());
+                r.generatedExpr(), true, r.collation(), r.comment());
     }
 }

@@ -166,4 +166,18 @@ public final class PostgresDialect implements SourceDialect {
             ps.execute();
         }
     }
+
+    /** A PostgreSQL view's text is already PostgreSQL: kept as written, as long as the config keeps every name. */
+    @Override
+    public dev.ferry.engine.source.expr.ViewTranslator viewTranslator() {
+        return (view, names) -> names.keepsNames()
+                ? dev.ferry.engine.source.expr.ViewTranslation.ok(view.definition(), view.dependsOn())
+                : dev.ferry.engine.source.expr.ViewTranslation.failed("the config renames names (names: snake_case or "
+                        + "schemas:), and Ferry keeps a PostgreSQL view's text as written");
+    }
+
+    @Override
+    public java.util.List<dev.ferry.engine.model.Sequence> sequences(Connection connection) {
+        return new PostgresObjectReader(connection).sequences();
+    }
 }

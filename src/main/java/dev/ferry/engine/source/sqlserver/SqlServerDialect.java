@@ -50,7 +50,26 @@ public final class SqlServerDialect implements SourceDialect {
 
     @Override
     public DatabaseSchema introspect(Connection connection) {
-        return fromCatalog(new SqlServerCatalogReader().read(connection));
+        return fromCatalog(new SqlServerCatalogReader().read(connection), new SqlServerObjectReader().read(connection));
+    }
+
+    /** Builds the model, views, sequences and descriptions included, from catalog rows already read (used for fixtures). */
+    public DatabaseSchema fromCatalog(SqlServerCatalog catalog, SqlServerObjectCatalog objects) {
+        return new SqlServerObjectBuilder(catalog, objects).apply(fromCatalog(catalog));
+    }
+
+    @Override
+    public java.util.List<dev.ferry.engine.model.Sequence> sequences(Connection connection) {
+        java.util.List<dev.ferry.engine.model.Finding> ignored = new java.util.ArrayList<>();
+        return new SqlServerObjectReader().sequences(connection).stream()
+                .map(s -> SqlServerObjectBuilder.sequence(s, ignored)).toList();
+    }
+
+    @Override
+    public dev.ferry.engine.source.expr.ViewTranslator viewTranslator() {
+        return new dev.ferry.engine.source.expr.TokenViewTranslator(true, true, SqlServerExpressions.FUNCTIONS,
+                t -> java.util.Optional.ofNullable(types.map(t)).map(dev.ferry.engine.source.MappedType::sql).orElse(null),
+                DEFAULT_SCHEMA);
     }
 
     /** Builds the model from catalog rows already read (used for fixtures). */

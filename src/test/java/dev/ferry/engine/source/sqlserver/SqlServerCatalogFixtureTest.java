@@ -11,7 +11,9 @@ import dev.ferry.engine.model.Identity;
 import dev.ferry.engine.model.Index;
 import dev.ferry.engine.model.IndexColumn;
 import dev.ferry.engine.model.ReferentialAction;
+import dev.ferry.engine.model.Sequence;
 import dev.ferry.engine.model.SourceObject;
+import dev.ferry.engine.model.View;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.support.Fixtures;
@@ -86,7 +88,7 @@ class SqlServerCatalogFixtureTest {
         assertThat(ix.include()).containsExactly("Total");
 
         List<Index> productIndexes = table("dbo", "Product").indexes();
-        assertThat(productIndexes).extracting(Index::name).containsExactly("UX_Product_Sku", "IX_Product_Price");
+        assertThat(productIndexes).extracting(Index::name).containsExactly("UX_Product_Sku", "IX_Product_Price", "IX_Stamp");
         assertThat(productIndexes.get(0).filter()).isEqualTo("([DeletedAt] IS NULL)");
         assertThat(productIndexes.get(0).unique()).isTrue();
     }
@@ -137,9 +139,43 @@ class SqlServerCatalogFixtureTest {
     }
 
     @Test
-    void listsViewsRoutinesTriggersAndSequences() {
+    void listsRoutinesAndTriggersButReadsViewsAndSequencesInFull() {
         assertThat(schema.otherObjects()).extracting(SourceObject::kind).containsExactly(
-                SourceObject.Kind.VIEW, SourceObject.Kind.PROCEDURE, SourceObject.Kind.FUNCTION,
-                SourceObject.Kind.TRIGGER, SourceObject.Kind.SEQUENCE);
+                SourceObject.Kind.PROCEDURE, SourceObject.Kind.FUNCTION, SourceObject.Kind.TRIGGER);
+    }
+
+    // issue 15.2: sys.views + sys.sql_modules + sys.sql_expression_dependencies
+    @Test
+    void readsViewsWithTheirDefinitionAndWhatTheyRead() {
+        assertThat(schema.views()).extracting(v -> v.ref().toString()).containsExactly("dbo.vActiveCustomers",
+                "dbo.vCustomerLatestOrder", "dbo.vLatestTotals", "dbo.vSecret", "dbo.vTopCustomers", "sales.vOrderTotals");
+        View top = schema.view(new TableRef("dbo", "vTopCustomers")).orElseThrow();
+        assertThat(top.definition()).startsWith("CREATE VIEW dbo.vTopCustomers AS");
+        assertThat(top.dependsOn()).containsExactly(new TableRef("dbo", "vActiveCustomers"), new TableRef("sales", "vOrderTotals"));
+        assertThat(schema.view(new TableRef("dbo", "vSecret")).orElseThrow().definition()).as("WITH ENCRYPTION").isNull();
+        assertThat(schema.view(new TableRef("dbo", "vActiveCustomers")).orElseThrow().comment()).isEqualTo("Active customers, first 100");
+    }
+
+    // issue 15.3: sys.sequences, values as decimal(38, 0)
+    @Test
+    void readsSequencesNarrowingDecimalRangesToBigint() {
+        Sequence orders = schema.sequences().get(1);
+        assertThat(orders).isEqualTo(new Sequence(new TableRef("dbo", "OrderNumbers"), "bigint", 1000, 1, Long.MIN_VALUE,
+                Long.MAX_VALUE, false, null, 1041L));
+        assertThat(orders.nextValue()).isEqualTo(1042);
+        assertThat(schema.sequences().get(2)).isEqualTo(new Sequence(new TableRef("sales", "TicketNo"), "int", 5, 5, 5L, 1000L,
+                true, 10L, null));
+        assertThat(schema.findings()).filteredOn(f -> f.object().equals("dbo.BigCounter")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("beyond bigint"));
+        assertThat(column(table("sales", "Order"), "OrderNumber").defaultExpression()).isEqualTo("(NEXT VALUE FOR [dbo].[OrderNumbers])");
+    }
+
+    // issue 15.4: sys.extended_properties named MS_Description
+    @Test
+    void readsDescriptionsOfTablesAndColumns() {
+        assertThat(table("dbo", "Customer").comment()).isEqualTo("People who buy; 'active' ones may order");
+        assertThat(column(table("dbo", "Customer"), "Email").comment()).isEqualTo("Unique, compared case-insensitively");
+        assertThat(column(table("sales", "Order"), "OrderNumber").comment()).isEqualTo("Drawn from dbo.OrderNumbers");
+        assertThat(table("dbo", "Product").comment()).isNull();
     }
 }

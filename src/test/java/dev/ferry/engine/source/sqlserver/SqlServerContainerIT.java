@@ -53,7 +53,31 @@ class SqlServerContainerIT {
                 assertThat(actual.checks()).containsExactlyInAnyOrderElementsOf(expected.checks());
             }
             assertThat(live.otherObjects()).containsExactlyInAnyOrderElementsOf(fixture.otherObjects());
+            objectsMatchTheFixture(live, fixture);
+            assertThat(new SqlServerDialect().sequences(c)).as("read again at cutover").containsExactlyElementsOf(fixture.sequences());
         }
+    }
+
+    /** Issue 15: views (sys.sql_modules, sys.sql_expression_dependencies), sys.sequences and MS_Description as the fixture has them. */
+    private static void objectsMatchTheFixture(DatabaseSchema live, DatabaseSchema fixture) {
+        assertThat(live.views()).extracting(v -> v.ref().toString())
+                .containsExactlyElementsOf(fixture.views().stream().map(v -> v.ref().toString()).toList());
+        for (dev.ferry.engine.model.View expected : fixture.views()) {
+            dev.ferry.engine.model.View actual = live.view(expected.ref()).orElseThrow();
+            assertThat(text(actual.definition())).as(expected.ref().toString()).isEqualTo(text(expected.definition()));
+            assertThat(actual.dependsOn()).as(expected.ref().toString()).containsExactlyInAnyOrderElementsOf(expected.dependsOn());
+            assertThat(actual.comment()).isEqualTo(expected.comment());
+        }
+        assertThat(live.sequences()).containsExactlyElementsOf(fixture.sequences());
+        for (Table expected : fixture.tables()) {
+            Table actual = live.table(expected.ref()).orElseThrow();
+            assertThat(actual.comment()).isEqualTo(expected.comment());
+        }
+    }
+
+    private static String text(String definition) {
+        return definition == null ? null
+                : dev.ferry.engine.source.expr.ViewDefinitions.withoutComments(definition, true).replaceAll("\\s+", " ").trim();
     }
 
     /**
