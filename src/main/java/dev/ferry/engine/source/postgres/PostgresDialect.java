@@ -101,6 +101,12 @@ public final class PostgresDialect implements SourceDialect {
         ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
     }
 
+    /** Key text goes untyped, so PostgreSQL reads it as the key column's type (bytea from its {@code \x} hex). */
+    @Override
+    public void bindKeyText(PreparedStatement ps, int index, Column column, String text) throws SQLException {
+        ps.setObject(index, text, java.sql.Types.OTHER);
+    }
+
     @Override
     public String boundLiteral(Object value) {
         return PostgresLiterals.literal(value);
