@@ -5,6 +5,8 @@ import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
+import dev.ferry.engine.model.Table;
+import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.plan.MigrationPlan;
 import dev.ferry.engine.plan.Planner;
 import dev.ferry.engine.source.JdbcConnector;
@@ -15,8 +17,11 @@ import dev.ferry.engine.sync.SyncRunner;
 import dev.ferry.engine.sync.SyncState;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,16 +58,26 @@ final class SyncCommand {
         }
     }
 
+    /** The tables the migration of {@code config} plans from the source: the ones change capture covers. */
+    static MigrationPlan plan(Sides sides, Endpoints.Config config, Connection source) throws Exception {
+        return new Planner(sides.dialect(), ConfigLoader.load(config.file)).plan(source, sides.sourceOption.url);
+    }
+
     @Command(name = "capture", mixinStandardHelpOptions = true, description = "Start capturing source changes (before ferry migrate).")
     static final class Capture implements Callable<Integer> {
         @Mixin
         Sides sides;
 
+        @Mixin
+        Endpoints.Config configOption;
+
         @Override
         public Integer call() throws Exception {
             SourceDialect dialect = sides.dialect();
             try (Connection s = sides.source().open(); Connection t = sides.target().open()) {
-                long position = SyncRunner.startCapture(dialect.requireChangeCapture(), s, t, dialect.introspect(s).tables(), SYNC_ID);
+                // the planned tables only: a table the config excludes is not tracked (issue 14.7)
+                List<Table> tables = SyncRunner.migratedTables(plan(sides, configOption, s).schema());
+                long position = SyncRunner.startCapture(dialect.requireChangeCapture(), s, t, tables, SYNC_ID);
                 Console.line("Capturing changes from position " + position + "; run ferry migrate, then ferry sync start");
             }
             return 0;
@@ -112,13 +127,19 @@ final class SyncCommand {
         @Mixin
         Sides sides;
 
+        @Mixin
+        Endpoints.Config configOption;
+
         @Override
         public Integer call() throws Exception {
-            ChangeCapture capture = sides.dialect().requireChangeCapture();
+            SourceDialect dialect = sides.dialect();
             try (Connection s = sides.source().open(); Connection t = sides.target().open()) {
                 long position = SyncState.position(t, SYNC_ID).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
                         "Unable to report: no sync on this target; start with ferry sync capture"));
-                ChangeCapture.Lag lag = capture.lag(s, position);
+                // counted over the migrated tables only, as the sync reads them (issue 14.7)
+                Set<TableRef> migrated = SyncRunner.migratedTables(plan(sides, configOption, s).schema()).stream().map(Table::ref)
+                        .collect(Collectors.toSet());
+                ChangeCapture.Lag lag = dialect.requireChangeCapture().scopedTo(migrated).lag(s, position);
                 Console.line(String.format("position %d, %d changes pending, oldest %.1f s", position, lag.pending(), lag.seconds()));
             }
             return 0;

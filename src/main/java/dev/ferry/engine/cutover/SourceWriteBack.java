@@ -209,9 +209,12 @@ final class SourceWriteBack {
 
     private void delete(Connection source, TargetTable t, List<String> keyText) throws SQLException {
         List<String> sourceKey = targetKeys.get(t.ref()).stream().map(k -> t.column(k).orElseThrow().sourceName()).toList();
+        Table table = forward.source().table(t.source()).orElseThrow();
+        List<Column> columns = sourceKey.stream().map(k -> table.column(k).orElseThrow()).toList();
         try (PreparedStatement ps = source.prepareStatement("DELETE FROM " + dialect.qualified(t.source()) + " WHERE "
-                + KeyText.matchAny(sourceKey.stream().map(dialect::quote).toList(), 1))) {
-            KeyText.bind(ps, source, List.of(keyText));
+                + KeyText.matchAny(sourceKey.stream().map(dialect::quote).toList(), columns.stream()
+                        .map(c -> dialect.keyParameter(c, "?")).toList(), 1))) {
+            KeyText.bind(ps, dialect, columns, List.of(keyText)); // each as its column: binary keys as bytes (issue 14.3)
             ps.executeUpdate();
         }
     }

@@ -1,10 +1,14 @@
 package dev.ferry.engine.source;
 
 import com.google.common.collect.Lists;
+import dev.ferry.engine.ErrorCode;
+import dev.ferry.engine.FerryException;
+import dev.ferry.engine.model.Column;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,6 +54,40 @@ public final class KeyText {
         }
         String one = "(" + String.join(" AND ", terms) + ")";
         return String.join(" OR ", java.util.Collections.nCopies(keys, one));
+    }
+
+    /**
+     * Binds every value of {@code keys}, in order, from parameter 1, on the source: each as its key
+     * column of {@code columns}, through {@link SourceDialect#bindKeyText}.
+     */
+    public static void bind(PreparedStatement ps, SourceDialect dialect, List<Column> columns, List<List<String>> keys)
+            throws SQLException {
+        int i = 1;
+        for (List<String> key : keys) {
+            for (int c = 0; c < key.size(); c++) {
+                dialect.bindKeyText(ps, i++, columns.get(c), key.get(c));
+            }
+        }
+    }
+
+    /**
+     * The bytes of a binary key's text, which change capture gives in PostgreSQL's hex form
+     * ({@code \x} and two hex digits a byte); other text is refused, naming the column.
+     */
+    public static byte[] bytes(Column column, String text) {
+        if (text == null || !text.startsWith("\\x") || text.length() % 2 != 0) {
+            throw notHex(column, text, null);
+        }
+        try {
+            return HexFormat.of().parseHex(text, 2, text.length());
+        } catch (IllegalArgumentException e) {
+            throw notHex(column, text, e);
+        }
+    }
+
+    private static FerryException notHex(Column column, String text, Exception cause) {
+        return new FerryException(ErrorCode.DATA, "Unable to bind the key of binary column '" + column.name() + "': '" + text
+                + "' is not \\x followed by hex digits", cause);
     }
 
     /** Binds every value of {@code keys}, in order, from parameter 1. */

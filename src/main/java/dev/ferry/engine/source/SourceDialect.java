@@ -92,6 +92,27 @@ public interface SourceDialect {
         return parameter;
     }
 
+    /**
+     * Captured key text of key column {@code column} (as {@link ChangeCapture} yields it, in
+     * PostgreSQL's input form) as the value bound to look the row up again on this source: the text
+     * itself, or a value of the column's own type where the source will not convert the text (SQL
+     * Server converts nvarchar to varbinary only explicitly, so binary keys go as their bytes).
+     */
+    default Object keyTextValue(dev.ferry.engine.model.Column column, String text) {
+        return text;
+    }
+
+    /** Binds captured key text of key column {@code column} as parameter {@code index}, as {@link #keyTextValue} decides. */
+    default void bindKeyText(java.sql.PreparedStatement ps, int index, dev.ferry.engine.model.Column column, String text)
+            throws java.sql.SQLException {
+        Object value = keyTextValue(column, text);
+        if (value instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
+        } else {
+            ps.setString(index, (String) value);
+        }
+    }
+
     /** Binds a chunk-bound value (as {@link dev.ferry.engine.model.KeyValues#decode} returns it) as parameter {@code index}. */
     default void bindKey(java.sql.PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
         ps.setObject(index, value);

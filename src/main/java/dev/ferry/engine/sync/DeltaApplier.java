@@ -106,10 +106,11 @@ public final class DeltaApplier {
             return;
         }
         List<String> key = spec.key().stream().map(dialect::quote).toList();
-        List<String> typed = spec.key().stream().map(k -> dialect.keyParameter(spec.source().column(k).orElseThrow(), "?")).toList();
+        List<dev.ferry.engine.model.Column> columns = spec.key().stream().map(k -> spec.source().column(k).orElseThrow()).toList();
+        List<String> typed = columns.stream().map(c -> dialect.keyParameter(c, "?")).toList();
         for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
             try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, typed, batch.size()))) {
-                KeyText.bind(ps, source, batch);
+                KeyText.bind(ps, dialect, columns, batch); // each as its column (binary keys as bytes, issue 14.3)
                 ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
             }
         }

@@ -53,6 +53,14 @@ public final class SyncRunner {
     }
 
     /**
+     * The source tables {@code schema} migrates: what change capture is installed on, so a table the
+     * config excludes is never tracked (issue 14.7).
+     */
+    public static List<dev.ferry.engine.model.Table> migratedTables(TargetSchema schema) {
+        return schema.tables().stream().map(t -> schema.source().table(t.source()).orElseThrow()).toList();
+    }
+
+    /**
      * Starts capturing changes of {@code tables} for sync {@code syncId}: installs the capture
      * (idempotent) and, unless the sync already has a position, records where it starts. Run before
      * the bulk copy's snapshot, so every change after it is captured. Returns the sync's position.

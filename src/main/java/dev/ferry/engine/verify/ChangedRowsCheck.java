@@ -50,10 +50,12 @@ public final class ChangedRowsCheck {
             List<String> keyTypes = ct.source.copyKey().stream().map(k -> t.columns().stream()
                     .filter(c -> c.sourceName().equals(k)).findFirst().orElseThrow().type()).toList();
             for (List<List<String>> batch : KeyText.batches(tableKeys)) {
-                Map<String, TableScan.Row> s = rows(source, ct.sourceByKeys(batch.size()), ct, batch, ct.sourceReaders);
+                Map<String, TableScan.Row> s = rows(source, ct.sourceByKeys(batch.size()), ct, ps -> ct.bindSourceKeys(ps, batch),
+                        ct.sourceReaders);
                 // the target holds temporal keys as the copy rounded them, not as PostgreSQL would read their text
+                List<List<String>> targetKeys = dev.ferry.engine.destination.TemporalRounding.keyTexts(batch, keyTypes);
                 Map<String, TableScan.Row> g = rows(target, ct.targetByKeys(batch.size()), ct,
-                        dev.ferry.engine.destination.TemporalRounding.keyTexts(batch, keyTypes), ct.targetReaders);
+                        ps -> KeyText.bind(ps, ps.getConnection(), targetKeys), ct.targetReaders);
                 for (String k : new TreeSet<>(Sets.union(s.keySet(), g.keySet()))) {
                     TableScan.Row a = s.get(k);
                     TableScan.Row b = g.get(k);
@@ -67,11 +69,11 @@ public final class ChangedRowsCheck {
         return out;
     }
 
-    private static Map<String, TableScan.Row> rows(Supplier<Connection> side, String sql, ComparedTable ct, List<List<String>> batch,
-                                                   List<ValueNormalizer.Reader> readers) {
+    private static Map<String, TableScan.Row> rows(Supplier<Connection> side, String sql, ComparedTable ct,
+                                                   ComparedTable.KeyBinding keys, List<ValueNormalizer.Reader> readers) {
         Map<String, TableScan.Row> out = new HashMap<>();
         try (Connection c = side.get(); PreparedStatement ps = c.prepareStatement(sql)) {
-            KeyText.bind(ps, c, batch);
+            keys.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     TableScan.Row row = TableScan.read(rs, readers);

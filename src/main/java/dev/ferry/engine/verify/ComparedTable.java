@@ -20,6 +20,7 @@ final class ComparedTable {
     final TargetTable target;
     final List<String> sourceColumns = new ArrayList<>();
     final List<String> targetColumns = new ArrayList<>();
+    private final List<String> targetTypes = new ArrayList<>();
     final List<ValueNormalizer.Reader> sourceReaders = new ArrayList<>();
     final List<ValueNormalizer.Reader> targetReaders = new ArrayList<>();
     final List<Integer> keyIndexes = new ArrayList<>();
@@ -40,6 +41,7 @@ final class ComparedTable {
             }
             sourceColumns.add(c.sourceName());
             targetColumns.add(c.name());
+            targetTypes.add(dev.ferry.engine.destination.PostgresTypeNames.canonical(c.type()));
             selects.add(dialect.selectExpression(source.column(c.sourceName()).orElseThrow()));
             sourceReaders.add(ValueNormalizer.forType(c.type(), policy, dialect.streamsLongValues()));
             targetReaders.add(ValueNormalizer.forType(c.type(), null));
@@ -83,6 +85,30 @@ final class ComparedTable {
         return "SELECT " + sourceSelect + " FROM " + sourceFrom + " WHERE " + KeyText.matchAny(keyIndexes.stream()
                 .map(i -> dialect.quote(sourceColumns.get(i))).toList(), keyIndexes.stream()
                 .map(i -> dialect.keyParameter(source.column(sourceColumns.get(i)).orElseThrow(), "?")).toList(), keys);
+    }
+
+    /** Binds the keys of a by-key query. */
+    @FunctionalInterface
+    interface KeyBinding {
+        void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException;
+    }
+
+    /** Binds key text (captured, in PostgreSQL's input form) to {@link #sourceByKeys}, each value as its source column. */
+    void bindSourceKeys(java.sql.PreparedStatement ps, List<List<String>> keys) throws java.sql.SQLException {
+        KeyText.bind(ps, dialect, keyIndexes.stream().map(i -> source.column(sourceColumns.get(i)).orElseThrow()).toList(), keys);
+    }
+
+    /**
+     * A key as validation normalized it, back as key text in PostgreSQL's input form: the normalized
+     * key joins its values with U+001F, and gives bytes as bare hex where PostgreSQL reads {@code \x} hex.
+     */
+    List<String> keyText(String normalizedKey) {
+        String[] parts = normalizedKey.split("\u001F", -1);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            out.add(targetTypes.get(keyIndexes.get(i)).equals("bytea") ? "\\x" + parts[i] : parts[i]);
+        }
+        return out;
     }
 
     String targetByKeys(int keys) {

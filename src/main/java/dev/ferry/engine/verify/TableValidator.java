@@ -157,8 +157,9 @@ final class TableValidator {
             srcRows = new java.util.HashMap<>();
             tgtRows = new java.util.HashMap<>();
             for (String k : suspects) {
-                Row s = lookup(source, t.sourceByKeys(1), t.sourceReaders, k);
-                Row g = lookup(target, t.targetByKeys(1), t.targetReaders, k);
+                List<List<String>> key = List.of(t.keyText(k));
+                Row s = lookup(source, t.sourceByKeys(1), t.sourceReaders, ps -> t.bindSourceKeys(ps, key));
+                Row g = lookup(target, t.targetByKeys(1), t.targetReaders, ps -> KeyText.bind(ps, ps.getConnection(), key));
                 if (s != null) {
                     srcRows.put(k, s);
                 }
@@ -224,9 +225,9 @@ final class TableValidator {
         return s.toString();
     }
 
-    private Row lookup(Supplier<Connection> side, String sql, List<ValueNormalizer.Reader> readers, String key) {
+    private Row lookup(Supplier<Connection> side, String sql, List<ValueNormalizer.Reader> readers, ComparedTable.KeyBinding key) {
         try (Connection c = side.get(); PreparedStatement ps = c.prepareStatement(sql)) {
-            KeyText.bind(ps, c, List.of(List.of(key.split("\u001F", -1))));
+            key.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? TableScan.read(rs, readers) : null;
             }

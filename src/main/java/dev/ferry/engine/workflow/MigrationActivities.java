@@ -128,8 +128,9 @@ public final class MigrationActivities {
         var capture = dialect.requireChangeCapture();
         refuseSameDatabase();
         try (Connection s = source.get(); Connection t = target.get()) {
-            long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t, dialect.introspect(s).tables(),
-                    dev.ferry.engine.sync.SyncState.DEFAULT_ID);
+            // the planned tables only: a table the config excludes is not tracked (issue 14.7)
+            long position = dev.ferry.engine.sync.SyncRunner.startCapture(capture, s, t,
+                    dev.ferry.engine.sync.SyncRunner.migratedTables(plan().schema()), dev.ferry.engine.sync.SyncState.DEFAULT_ID);
             log.accept("Capturing changes on the source from position " + position);
             return position;
         } catch (SQLException e) {

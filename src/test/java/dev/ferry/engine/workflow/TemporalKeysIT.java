@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 12.2: temporal chunk bounds. BC timestamps and dates, years past 9999, ±infinity and
- * {@code timestamptz} keys an hour apart across a DST fall-back (the JVM, and so the sessions, in
+ * Issue 12.2: temporal chunk bounds. BC timestamps and dates, years past 9999, ±infinity,
+ * {@code time} keys up to 24:00 (issue 14) and {@code timestamptz} keys an hour apart across a DST fall-back (the JVM, and so the sessions, in
  * America/New_York) — each key a chunk bound, every row arrives exactly once.
  */
 class TemporalKeysIT {
@@ -34,10 +34,13 @@ class TemporalKeysIT {
                 ('2024-11-03 01:00:00-04', 4), ('2024-11-03 01:30:00-04', 5), ('2024-11-03 01:00:00-05', 6), ('2024-11-03 01:30:00-05', 7),
                 ('2024-11-03 02:00:00-05', 8), ('2024-03-10 01:59:59.999999-05', 9), ('2024-03-10 03:00:00-04', 10),
                 ('12345-06-07 01:02:03+00', 11), ('294276-12-31 23:59:59.999999+00', 12), ('infinity', 13);
+            CREATE TABLE time_key (k time PRIMARY KEY, n integer);
+            INSERT INTO time_key VALUES ('00:00', 1), ('00:00:00.000001', 2), ('01:30:00', 3), ('02:30:00.5', 4),
+                ('12:00:00.123456', 5), ('23:59:59.999999', 6), ('24:00:00', 7);
             CREATE TABLE ts_pair (d date, t timestamp, n integer, PRIMARY KEY (d, t));
             INSERT INTO ts_pair SELECT d.k, t.k, d.n * 100 + t.n FROM date_key d, ts_key t WHERE (d.n + t.n) % 3 = 0;
             """;
-    private static final String[][] TABLES = {{"ts_key", "k"}, {"date_key", "k"}, {"tz_key", "k"}, {"ts_pair", "d, t"}};
+    private static final String[][] TABLES = {{"ts_key", "k"}, {"date_key", "k"}, {"tz_key", "k"}, {"time_key", "k"}, {"ts_pair", "d, t"}};
 
     private TimeZone before;
 
@@ -69,6 +72,9 @@ class TemporalKeysIT {
         }
         assertThat(r.report().tables()).filteredOn(t -> t.source().equals("public.tz_key")).singleElement()
                 .satisfies(t -> assertThat(t.chunks()).as("a bound on every key").isEqualTo(14));
+        // issue 14: a time key was read as java.sql.Time, which no chunk bound can journal
+        assertThat(r.report().tables()).filteredOn(t -> t.source().equals("public.time_key")).singleElement()
+                .satisfies(t -> assertThat(t.chunks()).as("a bound on every time key").isEqualTo(8));
         assertThat(Migrations.count(target, "ferry.chunk WHERE status <> 'done'")).isZero();
     }
 }

@@ -13,7 +13,8 @@ import org.h2.api.Trigger;
  * The row trigger {@link H2ChangeCapture} installs: logs the key of every written row, and the old
  * key when an update moves it, into
  * {@code FERRY_CDC.CHANGE}. Keys are logged as a JSON array of H2's own text of each value (a CAST
- * to VARCHAR), so they bind back to the key columns unchanged. (ARRAY[…] cannot be used: in SQL
+ * to VARCHAR), so they bind back to the key columns unchanged; binary values as PostgreSQL's
+ * {@code \x} hex text, which {@link H2Dialect#keyTextValue} turns back into bytes. (ARRAY[…] cannot be used: in SQL
  * Server mode H2 reads the bracket as a quoted name.)
  */
 public final class H2CaptureTrigger implements Trigger {
@@ -90,7 +91,8 @@ public final class H2CaptureTrigger implements Trigger {
             ps.setString(1, schema);
             ps.setString(2, name);
             for (int i = 0; i < key.length; i++) {
-                ps.setObject(i + 3, key[i]);
+                // bytes as PostgreSQL's hex text: CAST to VARCHAR would read them as UTF-8 characters
+                ps.setObject(i + 3, key[i] instanceof byte[] b ? "\\x" + java.util.HexFormat.of().formatHex(b) : key[i]);
             }
             ps.executeUpdate();
         }

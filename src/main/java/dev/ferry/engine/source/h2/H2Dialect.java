@@ -132,6 +132,13 @@ public final class H2Dialect implements SourceDialect {
         }
     }
 
+    /** A binary key's captured text ({@code \x} hex, as {@link H2CaptureTrigger} logs it) goes as its bytes. */
+    @Override
+    public Object keyTextValue(Column column, String text) {
+        String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("binary") || type.equals("binary varying") ? dev.ferry.engine.source.KeyText.bytes(column, text) : text;
+    }
+
     @Override
     public boolean streamsLongValues() {
         return true;

@@ -84,7 +84,7 @@ public final class PostgresDialect implements SourceDialect {
     /**
      * Temporal keys as java.time values: {@code java.sql.Timestamp} turns BC years into AD and
      * loses a {@code timestamptz}'s offset in a DST fall-back (issue 12.2); ±infinity become the
-     * types' MIN and MAX, as pgjdbc reads and writes them.
+     * types' MIN and MAX, as pgjdbc reads and writes them; {@code time} as LocalTime, 24:00 as its MAX.
      */
     @Override
     public Object keyValue(ResultSet rs, int column) throws SQLException {
@@ -92,6 +92,8 @@ public final class PostgresDialect implements SourceDialect {
             case "timestamp" -> rs.getObject(column, LocalDateTime.class);
             case "timestamptz" -> rs.getObject(column, OffsetDateTime.class);
             case "date" -> rs.getObject(column, LocalDate.class);
+            // java.sql.Time is no chunk bound (issue 14); pgjdbc reads 24:00 as LocalTime.MAX
+            case "time" -> rs.getObject(column, java.time.LocalTime.class);
             default -> rs.getObject(column);
         };
     }
@@ -105,6 +107,12 @@ public final class PostgresDialect implements SourceDialect {
     @Override
     public void bindKey(PreparedStatement ps, int index, Object value) throws SQLException {
         ps.setObject(index, PostgresLiterals.text(value), java.sql.Types.OTHER);
+    }
+
+    /** Key text goes untyped, so PostgreSQL reads it as the key column's type (bytea from its {@code \x} hex). */
+    @Override
+    public void bindKeyText(PreparedStatement ps, int index, Column column, String text) throws SQLException {
+        ps.setObject(index, text, java.sql.Types.OTHER);
     }
 
     @Override

@@ -46,6 +46,9 @@ final class PostgresLiterals {
         if (value instanceof LocalDate d) {
             return date(d);
         }
+        if (value instanceof java.time.LocalTime t) {
+            return t.equals(java.time.LocalTime.MAX) ? "24:00:00" : t.toString();
+        }
         if (value instanceof Number || value instanceof Boolean || value instanceof String || value instanceof java.util.UUID) {
             return value.toString();
         }

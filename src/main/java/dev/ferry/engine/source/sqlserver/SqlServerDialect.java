@@ -21,6 +21,8 @@ public final class SqlServerDialect implements SourceDialect {
     static final String PRODUCT = "SQL Server";
     static final String DEFAULT_SCHEMA = "dbo";
     static final String IDENT_CURRENT = "SELECT IDENT_CURRENT(?)";
+    /** Key types whose captured text is bound as bytes, and compared as the column's own type. */
+    static final java.util.Set<String> BINARY = java.util.Set.of("binary", "varbinary");
     /** Columns SQL Server refuses a value for: computed (error 271), rowversion (272/273), GENERATED ALWAYS (period and ledger columns). */
     static final String SERVER_WRITTEN = """
             SELECT c.name, CASE WHEN c.is_computed = 1 THEN 'computed column (SQL Server computes it)'
@@ -121,17 +123,32 @@ public final class SqlServerDialect implements SourceDialect {
      * default), and SQL Server would compare the column as nvarchar, whose order differs from
      * varchar's under SQL_* collations (bounds taken in one order, compared in the other: overlapping
      * chunks) and which turns every seek into a scan (issue 14.5). The COLLATE comes first so the
-     * conversion uses the column's code page.
+     * conversion uses the column's code page. A binary/varbinary key's parameter (its bytes, see
+     * {@link #keyTextValue}) is typed as the column too.
      */
     @Override
     public String keyParameter(Column column, String parameter) {
         String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+        String length = column.type().isMax() ? "max" : String.valueOf(column.type().length());
+        if (BINARY.contains(type) && column.type().length() != null) {
+            return "CAST(" + parameter + " AS " + type + "(" + length + "))";
+        }
         if (!type.equals("varchar") && !type.equals("char")) {
             return parameter;
         }
-        String length = column.type().isMax() ? "max" : String.valueOf(column.type().length());
         String collate = column.collation() == null ? "" : " COLLATE " + collation(column);
         return "CAST(" + parameter + collate + " AS " + type + "(" + length + "))";
+    }
+
+    /**
+     * A binary/varbinary key's captured text ({@code \x} hex, as PostgreSQL reads it) goes as its
+     * bytes: SQL Server converts nvarchar to varbinary only explicitly (issue 14.3), and then from the
+     * text's characters, not its hex.
+     */
+    @Override
+    public Object keyTextValue(Column column, String text) {
+        boolean binary = BINARY.contains(column.type().name().toLowerCase(java.util.Locale.ROOT));
+        return binary ? dev.ferry.engine.source.KeyText.bytes(column, text) : text;
     }
 
     private static String collation(Column column) {
