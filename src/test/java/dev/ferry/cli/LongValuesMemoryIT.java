@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.support.CappedJvm;
+import dev.ferry.support.Migrations;
 import dev.ferry.support.TestPostgres;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,34 +29,84 @@ import org.junit.jupiter.api.io.TempDir;
 class LongValuesMemoryIT {
     static final int MB100 = 100_000_000;
 
-    record Run(int exit, String out) {
-    }
-
     /** {@code ferry args} in a new JVM with {@code -Xmx512m}. */
-    static Run ferry(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), FerryCommand.class.getName()));
-        cmd.addAll(List.of(args));
-        File log = dir.resolve("ferry-" + System.nanoTime() + ".log").toFile();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("ferry " + String.join(" ", args) + " did not finish in 5 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
+    static CappedJvm.Run ferry(Path dir, String... args) throws Exception {
+        return CappedJvm.run(dir, FerryCommand.class, args);
     }
 
-    @Test
-    void migratesAndValidates100MbValuesFromPostgresUnder512Mb(@TempDir Path dir) throws Exception {
-        String source = TestPostgres.newDatabase("long_src");
+    /** A PostgreSQL database with table doc: five short rows, a 100 MB text value (row 6) and a 100 MB bytea value (row 7). */
+    static String postgresSource(String name) throws Exception {
+        String source = TestPostgres.newDatabase(name);
         try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE doc (id integer PRIMARY KEY, body text, data bytea)");
             st.execute("INSERT INTO doc SELECT g, 'row ' || g, decode(md5(g::text), 'hex') FROM generate_series(1, 5) g");
             st.execute("INSERT INTO doc VALUES (6, repeat('grüße 0123', " + MB100 / 10 + "), NULL), "
                     + "(7, NULL, convert_to(repeat('0123456789', " + MB100 / 10 + "), 'UTF8'))");
         }
+        return source;
+    }
+
+    /**
+     * The row path from PostgreSQL: pgjdbc holds a whole fetch, so the copy's fetch of 5 000 rows held
+     * both values (the bytea as 200 MB of hex) and ran out of heap; the fetch is now sized by the
+     * chunk's longest value (issue 15.5).
+     */
+    @Test
+    void copiesOnTheRowPathFromPostgresUnder512Mb(@TempDir Path dir) throws Exception {
+        String source = postgresSource("long_rows_src");
+        String target = TestPostgres.newDatabase("long_rows_tgt");
+        CappedJvm.Run migrate = ferry(dir, "migrate", "--source", source, "--target", target, "--copy-mode", "rows",
+                "--out", dir.resolve("run").toString());
+        assertThat(migrate.exit()).as(migrate.out()).isZero();
+        assertThat(migrate.out()).contains("Validation (hash): PARITY");
+        assertLongValues(target, "doc", "body", "data");
+    }
+
+    /**
+     * The sync stages the source's current rows of changed keys in batches of up to 200 keys, which
+     * pgjdbc read whole: two rows changed to hold 100 MB values are now staged one key at a time
+     * (issue 15.5). {@code ferry sync start} runs in the capped JVM until it has applied both.
+     */
+    @Test
+    void syncsChanged100MbValuesFromPostgresUnder512Mb(@TempDir Path dir) throws Exception {
+        String source = TestPostgres.newDatabase("long_sync_src");
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE doc (id integer PRIMARY KEY, body text, data bytea)");
+            st.execute("INSERT INTO doc SELECT g, 'row ' || g, decode(md5(g::text), 'hex') FROM generate_series(1, 7) g");
+        }
+        String target = TestPostgres.newDatabase("long_sync_tgt");
+        PlanCommandIT.Run capture = PlanCommandIT.ferry("sync", "capture", "--source", source, "--target", target);
+        assertThat(capture.exit()).as(capture.err()).isZero();
+        PlanCommandIT.Run migrate = PlanCommandIT.ferry("migrate", "--source", source, "--target", target, "--no-validate",
+                "--out", dir.resolve("run").toString());
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        try (Connection c = TestPostgres.connect(source); Statement st = c.createStatement()) {
+            st.execute("UPDATE doc SET body = repeat('grüße 0123', " + MB100 / 10 + "), data = NULL WHERE id = 6");
+            st.execute("UPDATE doc SET body = NULL, data = convert_to(repeat('0123456789', " + MB100 / 10 + "), 'UTF8') WHERE id = 7");
+        }
+        File log = dir.resolve("sync.log").toFile();
+        Process sync = CappedJvm.start(log, FerryCommand.class, "sync", "start", "--source", source, "--target", target, "--interval", "1");
+        try {
+            Awaitility.await("the sync of both long values").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        assertThat(sync.isAlive()).as(() -> CappedJvm.read(log)).isTrue();
+                        return Migrations.count(target, "doc WHERE octet_length(body) > 100 OR octet_length(data) > 100") == 2;
+                    });
+            PlanCommandIT.Run stop = PlanCommandIT.ferry("sync", "stop", "--source", source, "--target", target);
+            assertThat(stop.exit()).as(stop.err()).isZero();
+            assertThat(sync.waitFor(2, TimeUnit.MINUTES)).as("the sync stops").isTrue();
+        } finally {
+            sync.destroyForcibly();
+        }
+        assertThat(sync.exitValue()).as(CappedJvm.read(log)).isZero();
+        assertLongValues(target, "doc", "body", "data");
+    }
+
+    @Test
+    void migratesAndValidates100MbValuesFromPostgresUnder512Mb(@TempDir Path dir) throws Exception {
+        String source = postgresSource("long_src");
         String target = TestPostgres.newDatabase("long_tgt");
-        Run migrate = ferry(dir, "migrate", "--source", source, "--target", target, "--out", dir.resolve("run").toString());
+        CappedJvm.Run migrate = ferry(dir, "migrate", "--source", source, "--target", target, "--out", dir.resolve("run").toString());
         assertThat(migrate.exit()).as(migrate.out()).isZero();
         assertThat(migrate.out()).contains("Validation (hash): PARITY");
         assertLongValues(target, "doc", "body", "data");
@@ -65,7 +115,7 @@ class LongValuesMemoryIT {
             st.execute("UPDATE doc SET body = overlay(body PLACING 'X' FROM " + MB100 + ") WHERE id = 6");
         }
         Path report = dir.resolve("diff.json");
-        Run diff = ferry(dir, "validate", "--source", source, "--target", target, "--level", "diff", "--report", report.toString());
+        CappedJvm.Run diff = ferry(dir, "validate", "--source", source, "--target", target, "--level", "diff", "--report", report.toString());
         assertThat(diff.exit()).as(diff.out()).isEqualTo(1);
         JsonNode table = new ObjectMapper().readTree(report.toFile()).at("/tables/0");
         assertThat(table.at("/samples").size()).isEqualTo(1);
@@ -89,7 +139,7 @@ class LongValuesMemoryIT {
             st.execute("INSERT INTO doc VALUES (7, NULL, STRINGTOUTF8(REPEAT('0123456789', " + MB100 / 10 + ")))");
         }
         String target = TestPostgres.newDatabase("long_h2_tgt");
-        Run migrate = ferry(dir, "migrate", "--source", source + ";USER=sa", "--target", target, "--out", dir.resolve("run").toString());
+        CappedJvm.Run migrate = ferry(dir, "migrate", "--source", source + ";USER=sa", "--target", target, "--out", dir.resolve("run").toString());
         assertThat(migrate.exit()).as(migrate.out()).isZero();
         assertThat(migrate.out()).contains("Validation (hash): PARITY");
         assertLongValues(target, "DOC", "BODY", "DATA");

@@ -4,6 +4,7 @@ import dev.ferry.engine.destination.ValueCounters;
 import dev.ferry.engine.destination.ValueContext;
 import dev.ferry.engine.destination.ColumnCodec;
 import dev.ferry.engine.destination.BinaryRowBuffer;
+import dev.ferry.engine.destination.LongestValue;
 import dev.ferry.engine.config.ValuePolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,14 +80,37 @@ public final class ChunkCopier {
         String sql = "SELECT " + spec.sourceSelectList() + " FROM " + dialect.qualified(spec.source().ref()) + " WHERE "
                 + ChunkSql.predicate(dialect, spec.source(), chunk);
         try (PreparedStatement ps = source.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(fetchSize);
-            List<Object> params = ChunkSql.parameters(chunk);
-            for (int i = 0; i < params.size(); i++) {
-                dialect.bindKey(ps, i + 1, params.get(i));
-            }
+            ps.setFetchSize(fetchSize(source, spec, chunk));
+            bindChunk(ps, chunk);
             return streamRows(ps, target, spec, spec.copyIn(), policy, counters);
         } finally {
             endReadTransaction(source);
+        }
+    }
+
+    private void bindChunk(PreparedStatement ps, ChunkRange chunk) throws SQLException {
+        List<Object> params = ChunkSql.parameters(chunk);
+        for (int i = 0; i < params.size(); i++) {
+            dialect.bindKey(ps, i + 1, params.get(i));
+        }
+    }
+
+    /**
+     * The copy's fetch size, lowered for a chunk whose longest value is long where the driver holds a
+     * fetch whole (pgjdbc: a 100 MB bytea arrives as 200 MB of hex), so that a fetch stays within
+     * {@link LongestValue#FETCH_BYTES}; down to one row.
+     */
+    private int fetchSize(Connection source, TableCopySpec spec, ChunkRange chunk) throws SQLException {
+        String probe = spec.longestValueSql();
+        if (probe == null) {
+            return fetchSize;
+        }
+        try (PreparedStatement ps = source.prepareStatement(probe + " WHERE " + ChunkSql.predicate(dialect, spec.source(), chunk))) {
+            bindChunk(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return LongestValue.fetchSize(rs.getLong(1), fetchSize);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.source.SourceDialect;
 import dev.ferry.engine.destination.DdlGenerator;
+import dev.ferry.engine.destination.LongestValue;
 import dev.ferry.engine.destination.PostgresTypeNames;
 import dev.ferry.engine.convert.TargetColumn;
 import dev.ferry.engine.convert.TargetTable;
@@ -29,6 +30,7 @@ public final class TableCopySpec {
     private final List<Integer> keyIndexes = new ArrayList<>();
     private final String selectList;
     private final boolean passThrough;
+    private final String longestValueSql;
 
     public TableCopySpec(SourceDialect dialect, Table source, TargetTable target, boolean sourceIsPostgres) {
         this.source = source;
@@ -54,6 +56,9 @@ public final class TableCopySpec {
             keyIndexes.add(indexOf(k) + 1);
         }
         this.selectList = columns.stream().map(dialect::selectExpression).collect(Collectors.joining(", "));
+        // a driver that streams long values reads any fetch size within bounds; only the others need the probe
+        this.longestValueSql = dialect.streamsLongValues() ? null : LongestValue.sql(target.columns(),
+                c -> dialect.octetLength(source.column(c.sourceName()).orElseThrow()), dialect.qualified(source.ref()));
     }
 
     private int indexOf(String column) {
@@ -87,6 +92,15 @@ public final class TableCopySpec {
 
     List<Column> columns() {
         return columns;
+    }
+
+    /**
+     * The source query (to be followed by a WHERE clause) for the longest value in bytes of the
+     * copied columns that can hold long values; null when none can, or when the source's driver
+     * streams long values and needs no smaller fetch.
+     */
+    public String longestValueSql() {
+        return longestValueSql;
     }
 
     public boolean passThrough() {

@@ -152,7 +152,7 @@ final class SourceWriteBack {
             @Override
             public void write(TableRef table, Map<List<String>, Object[]> rows) throws SQLException {
                 for (Object[] row : rows.values()) {
-                    SourceWriteBack.this.write(source, byTarget.get(table), row);
+                    SourceWriteBack.this.write(source, target, byTarget.get(table), row);
                 }
             }
         };
@@ -174,9 +174,14 @@ final class SourceWriteBack {
     private Map<List<String>, Object[]> readRows(Connection target, TargetTable t, Set<List<String>> keys) throws SQLException {
         List<String> key = targetKeys.get(t.ref());
         List<TargetColumn> cols = columns(t);
-        String select = "SELECT " + cols.stream().map(c -> DdlGenerator.q(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()) + " WHERE "
+        List<TargetColumn> deferrable = cols.stream().filter(TargetLongValue::deferrable).toList();
+        String fromWhere = DdlGenerator.q(t.schema()) + "." + DdlGenerator.q(t.name()) + " WHERE "
                 + KeyText.matchAny(key.stream().map(DdlGenerator::q).toList(), 1);
+        // a long value stays on the target until its row is written (TargetLongValue): the batch holds only its length
+        String select = "SELECT " + cols.stream().map(c -> deferrable.contains(c) ? TargetLongValue.shortOrNull(DdlGenerator.q(c.name()))
+                : DdlGenerator.q(c.name())).collect(Collectors.joining(", "))
+                + deferrable.stream().map(c -> ", " + TargetLongValue.longLength(DdlGenerator.q(c.name()))).collect(Collectors.joining())
+                + " FROM " + fromWhere;
         Map<List<String>, Object[]> out = new LinkedHashMap<>();
         try (PreparedStatement ps = target.prepareStatement(select)) {
             for (List<String> k : keys) {
@@ -187,12 +192,29 @@ final class SourceWriteBack {
                         for (int i = 0; i < cols.size(); i++) {
                             row[i] = read(rs, i + 1);
                         }
+                        for (int d = 0; d < deferrable.size(); d++) {
+                            long octets = rs.getLong(cols.size() + d + 1);
+                            if (!rs.wasNull()) {
+                                TargetColumn c = deferrable.get(d);
+                                row[cols.indexOf(c)] = new TargetLongValue(DdlGenerator.q(c.name()), fromWhere, k,
+                                        TargetLongValue.isBytes(c), octets);
+                            }
+                        }
                         out.put(k, row);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** Binds a value read from the target; a long one (left on the target) streamed from there where the source's driver can. */
+    private void bind(PreparedStatement ps, int index, Object value, Connection target) throws SQLException {
+        if (value instanceof TargetLongValue v) {
+            v.bind(ps, index, target, dialect.streamsLongValues());
+        } else {
+            ps.setObject(index, value);
+        }
     }
 
     private Object read(ResultSet rs, int index) throws SQLException {
@@ -220,7 +242,7 @@ final class SourceWriteBack {
     }
 
     /** Updates the source's row with the target's values, or inserts it with its key when the source lacks it. */
-    private void write(Connection source, TargetTable t, Object[] row) throws SQLException {
+    private void write(Connection source, Connection target, TargetTable t, Object[] row) throws SQLException {
         List<TargetColumn> cols = columns(t);
         List<String> key = targetKeys.get(t.ref());
         List<Integer> keyAt = key.stream().map(k -> indexOf(cols, k)).toList();
@@ -239,7 +261,7 @@ final class SourceWriteBack {
                     + " WHERE " + where)) {
                 int p = 1;
                 for (int i : otherAt) {
-                    ps.setObject(p++, row[i]);
+                    bind(ps, p++, row[i], target);
                 }
                 for (int i : keyAt) {
                     ps.setObject(p++, row[i]);
@@ -257,11 +279,11 @@ final class SourceWriteBack {
             }
         }
         if (updated == 0) {
-            insert(source, t, cols, row);
+            insert(source, target, t, cols, row);
         }
     }
 
-    private void insert(Connection source, TargetTable t, List<TargetColumn> cols, Object[] row) throws SQLException {
+    private void insert(Connection source, Connection target, TargetTable t, List<TargetColumn> cols, Object[] row) throws SQLException {
         Identity identity = forward.source().table(t.source()).orElseThrow().columns().stream().map(Column::identity)
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (identity != null) {
@@ -272,7 +294,7 @@ final class SourceWriteBack {
                 + dialect.insertOverriding(identity) + " VALUES ("
                 + cols.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")) {
             for (int i = 0; i < row.length; i++) {
-                ps.setObject(i + 1, row[i]);
+                bind(ps, i + 1, row[i], target);
             }
             ps.executeUpdate();
         } finally {

@@ -152,6 +152,14 @@ public interface SourceDialect {
         return "count(*)";
     }
 
+    /**
+     * This source's expression for the length in bytes of {@code column}'s value: the probe that
+     * lowers the fetch size of a read with long values where the driver does not stream them.
+     */
+    default String octetLength(dev.ferry.engine.model.Column column) {
+        return "octet_length(" + quote(column.name()) + ")";
+    }
+
     /** Makes a connection stream large results instead of buffering them (PostgreSQL needs a transaction). */
     default void prepareForStreaming(Connection connection) throws java.sql.SQLException {
         connection.setReadOnly(true);

@@ -7,6 +7,8 @@ import dev.ferry.engine.copy.ChunkCopier;
 import dev.ferry.engine.copy.TableCopySpec;
 import dev.ferry.engine.destination.ValueCounters;
 import dev.ferry.engine.destination.TemporalRounding;
+import dev.ferry.engine.destination.LongestValue;
+import com.google.common.collect.Lists;
 import dev.ferry.engine.config.ValuePolicy;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.KeyText;
@@ -17,6 +19,7 @@ import dev.ferry.engine.convert.TargetSchema;
 import dev.ferry.engine.convert.TargetTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -109,9 +112,32 @@ public final class DeltaApplier {
         List<dev.ferry.engine.model.Column> columns = spec.key().stream().map(k -> spec.source().column(k).orElseThrow()).toList();
         List<String> typed = columns.stream().map(c -> dialect.keyParameter(c, "?")).toList();
         for (List<List<String>> batch : KeyText.batches(new ArrayList<>(keys))) {
-            try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, typed, batch.size()))) {
-                KeyText.bind(ps, dialect, columns, batch); // each as its column (binary keys as bytes, issue 14.3)
-                ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
+            for (List<List<String>> part : bounded(source, spec, batch, key, typed, columns)) {
+                try (PreparedStatement ps = source.prepareStatement(select + " WHERE " + KeyText.matchAny(key, typed, part.size()))) {
+                    KeyText.bind(ps, dialect, columns, part); // each as its column (binary keys as bytes, issue 14.3)
+                    ps.setFetchSize(part.size());
+                    ChunkCopier.streamRows(ps, target, spec, spec.copyInto("pg_temp." + stage), policy, new ValueCounters());
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code batch} split so that the rows of one part hold at most {@link LongestValue#FETCH_BYTES}
+     * of values where the source's driver reads a result whole (pgjdbc outside a transaction): the
+     * longest value among the batch's rows decides how many keys a part has, down to one.
+     */
+    private List<List<List<String>>> bounded(Connection source, TableCopySpec spec, List<List<String>> batch, List<String> key,
+                                             List<String> typed, List<dev.ferry.engine.model.Column> columns) throws SQLException {
+        String probe = spec.longestValueSql();
+        if (probe == null) {
+            return List.of(batch);
+        }
+        try (PreparedStatement ps = source.prepareStatement(probe + " WHERE " + KeyText.matchAny(key, typed, batch.size()))) {
+            KeyText.bind(ps, dialect, columns, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Lists.partition(batch, LongestValue.fetchSize(rs.getLong(1), batch.size()));
             }
         }
     }

@@ -55,25 +55,10 @@ final class ComparedTable {
         this.targetFrom = DdlGenerator.q(target.schema()) + "." + DdlGenerator.q(target.name());
     }
 
-    /**
-     * The target query for the longest value, in bytes, among the columns that can hold long values
-     * (unbounded text and bytes); null when the table has none. PostgreSQL answers {@code
-     * octet_length} of a stored value from its TOAST header, without reading the value.
-     */
+    /** The target query for the longest value, in bytes, of the columns that can hold long values; null when none can. */
     String longestValueSql() {
-        List<String> lengths = new ArrayList<>();
-        for (TargetColumn c : target.columns()) {
-            if (c.isGenerated()) {
-                continue;
-            }
-            String type = dev.ferry.engine.destination.PostgresTypeNames.canonical(c.type());
-            if (type.equals("bytea") || type.equals("text") || type.equals("character varying")) {
-                lengths.add("coalesce(max(octet_length(" + DdlGenerator.q(c.name()) + ")), 0)");
-            } else if (type.equals("xml") || type.equals("json") || type.equals("citext")) {
-                lengths.add("coalesce(max(octet_length(" + DdlGenerator.q(c.name()) + "::text)), 0)");
-            }
-        }
-        return lengths.isEmpty() ? null : "SELECT greatest(" + String.join(", ", lengths) + ", 0) FROM " + targetFrom;
+        return dev.ferry.engine.destination.LongestValue.sql(target.columns(),
+                c -> dev.ferry.engine.destination.LongestValue.octetLength(DdlGenerator.q(c.name()), c), targetFrom);
     }
 
     boolean keyed() {

@@ -5,6 +5,7 @@ import dev.ferry.engine.verify.ValidationReport.TableStatus;
 import dev.ferry.engine.ErrorCode;
 import dev.ferry.engine.FerryException;
 import dev.ferry.engine.source.KeyText;
+import dev.ferry.engine.destination.LongestValue;
 import dev.ferry.engine.verify.TableScan.Row;
 import dev.ferry.engine.verify.ValidationReport.ColumnDifference;
 import dev.ferry.engine.verify.ValidationReport.RowDifference;
@@ -30,13 +31,6 @@ final class TableValidator {
     private static final int HASH_LEVEL_DRILL_BUCKETS = 64;
     private static final String UNDEFINED_COLUMN = "42703";
     private static final String UNDEFINED_TABLE = "42P01";
-    /**
-     * Bytes of values a fetch may hold on either side. pgjdbc holds a fetch's rows whole (bytea as
-     * hex text, twice its size), so a table whose longest value is large is read a few rows, or one
-     * row, at a time.
-     */
-    private static final long FETCH_BYTES = 32L << 20;
-
     private final ValidationOptions options;
     private final Supplier<Connection> source;
     private final Supplier<Connection> target;
@@ -117,14 +111,14 @@ final class TableValidator {
         return new TableScan[] {src.join(), tgt};
     }
 
-    /** The configured fetch size, lowered so that a fetch of the table's longest values stays within {@link #FETCH_BYTES}. */
+    /** The configured fetch size, lowered so that a fetch of the table's longest values stays within {@link LongestValue#FETCH_BYTES}. */
     private int fetchSize(ComparedTable t) {
         String sql = t.longestValueSql();
         if (sql == null) {
             return options.fetchSize();
         }
         long longest = count(target, sql, "the longest value of " + t.target.ref() + " on the target");
-        return (int) Math.max(1, Math.min(options.fetchSize(), FETCH_BYTES / Math.max(1, 2 * longest)));
+        return LongestValue.fetchSize(longest, options.fetchSize());
     }
 
     /** Differences found, with those that settled on recheck taken out. */

@@ -70,6 +70,14 @@ public final class PostgresDialect implements SourceDialect {
         connection.setReadOnly(true);
     }
 
+    /** Bytes of a value as stored; xml, json and other types by their text. */
+    @Override
+    public String octetLength(dev.ferry.engine.model.Column column) {
+        String type = column.type().name().toLowerCase(java.util.Locale.ROOT);
+        boolean direct = type.equals("bytea") || type.equals("text") || type.startsWith("character varying") || type.startsWith("varchar");
+        return "octet_length(" + quote(column.name()) + (direct ? "" : "::text") + ")";
+    }
+
     /** Pages chosen at random: reads about {@code percent} % of the table instead of all of it. */
     @Override
     public java.util.Optional<String> sampledTable(dev.ferry.engine.model.TableRef table, double percent) {

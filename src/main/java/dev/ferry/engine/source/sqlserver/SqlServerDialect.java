@@ -237,6 +237,11 @@ public final class SqlServerDialect implements SourceDialect {
     }
 
     @Override
+    public String octetLength(dev.ferry.engine.model.Column column) {
+        return "DATALENGTH(" + quote(column.name()) + ")";
+    }
+
+    @Override
     public boolean streamsLongValues() {
         return true;
     }
