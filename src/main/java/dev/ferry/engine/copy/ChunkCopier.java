@@ -56,6 +56,11 @@ public final class ChunkCopier {
             Journal.attempt(target, run, chunk);
             target.setAutoCommit(false);
             try {
+                Journal.Chunk journaled = Journal.lock(target, run, chunk);
+                if (journaled.done()) {
+                    target.commit();
+                    return new ChunkResult(chunk, journaled.rows(), 0, 0, new ValueCounters());
+                }
                 ValueCounters counters = new ValueCounters();
                 long[] rowsAndBytes = spec.passThrough()
                         ? passThrough(source, target, spec, chunk)

@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the converted schema as PostgreSQL DDL in two phases, as pg_dump does: pre-data
- * (schemas, extensions, sequences, tables with primary keys, defaults and identity, comments) before
- * the copy, and post-data (unique constraints, indexes, foreign keys, CHECKs, identity and sequence
+ * (schemas, extensions, sequences, tables without their primary keys, defaults and identity, comments) before
+ * the copy, and post-data (primary keys, unique constraints, indexes, foreign keys, CHECKs, identity and sequence
  * restarts, views) after it.
  */
 public final class DdlGenerator {
+    /** Whether the table (its quoted, qualified name bound) has a primary key. */
+    static final String HAS_PRIMARY_KEY = "SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p'";
+
 
     public List<DdlStatement> preData(TargetSchema schema) {
         List<DdlStatement> out = new ArrayList<>();
@@ -110,8 +113,10 @@ public final class DdlGenerator {
     private List<DdlStatement> keysAndIndexes(TargetTable t) {
         List<DdlStatement> out = new ArrayList<>();
         if (t.primaryKey() != null) {
+            // a run begun before keys were built after the load created its keys in pre-data: resumed, it finds them
             out.add(new DdlStatement("primary key " + t.ref() + "." + t.primaryKey().name(), "ALTER TABLE " + table(t)
-                    + " ADD CONSTRAINT " + q(t.primaryKey().name()) + " PRIMARY KEY (" + list(t.primaryKey().columns()) + ")"));
+                    + " ADD CONSTRAINT " + q(t.primaryKey().name()) + " PRIMARY KEY (" + list(t.primaryKey().columns()) + ")",
+                    new DdlStatement.Presence(HAS_PRIMARY_KEY, table(t))));
         }
         for (TargetKey u : t.uniqueConstraints()) {
             out.add(new DdlStatement("unique constraint " + t.ref() + "." + u.name(), "ALTER TABLE " + table(t)

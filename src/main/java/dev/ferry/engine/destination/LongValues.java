@@ -72,12 +72,16 @@ final class LongValues {
                 head.append(check.apply(new String(buf, 0, n)));
                 if (head.length() > LONG) {
                     spill(out, file -> {
-                        writeUtf8(file, head.toString());
+                        // one encoder across the reads: a surrogate pair split between two reads stays one
+                        // character (encoded per read, each half became '?')
+                        java.io.Writer utf8 = new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8);
+                        utf8.write(head.toString());
                         head.setLength(0);
                         int m;
                         while ((m = in.read(buf)) >= 0) {
-                            writeUtf8(file, check.apply(new String(buf, 0, m)));
+                            utf8.write(check.apply(new String(buf, 0, m)));
                         }
+                        utf8.flush();
                     });
                     return;
                 }
@@ -131,10 +135,6 @@ final class LongValues {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private static void writeUtf8(OutputStream file, String s) throws IOException {
-        file.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The length of {@code v}'s UTF-8 encoding as {@code String.getBytes(UTF_8)} makes it (a lone surrogate as '?'). */

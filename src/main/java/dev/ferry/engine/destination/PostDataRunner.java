@@ -58,11 +58,28 @@ public final class PostDataRunner {
         }
     }
 
+    /** Whether the object is there already, e.g. a primary key a run begun before keys were built after the load created. */
+    private static boolean present(Connection c, DdlStatement s) throws SQLException {
+        if (s.present() == null) {
+            return false;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement(s.present().sql())) {
+            ps.setString(1, s.present().parameter());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private boolean apply(DdlStatement s) throws InterruptedException {
         String step = "post-data: " + s.object();
         for (int attempt = 1; ; attempt++) {
             try (Connection c = connections.get()) {
                 if (Journal.stepDone(c, run, step)) {
+                    return false;
+                }
+                if (present(c, s)) {
+                    Journal.step(c, run, step);
                     return false;
                 }
                 c.setAutoCommit(false);

@@ -41,4 +41,27 @@ public final class PostgresTarget {
     public static WriteFreeze fence(FreezeConfig config) {
         return new PostgresWriteFreeze(config.postgresRoles());
     }
+
+    /**
+     * The tables of {@code schema} whose primary key is not on the target yet: keys are built after
+     * the load, so until a migration's post-data ran the sync's upserts have no key to meet.
+     */
+    public static java.util.List<dev.ferry.engine.model.TableRef> missingPrimaryKeys(Connection target,
+            dev.ferry.engine.convert.TargetSchema schema) throws java.sql.SQLException {
+        java.util.List<dev.ferry.engine.model.TableRef> missing = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement ps = target.prepareStatement(DdlGenerator.HAS_PRIMARY_KEY)) {
+            for (dev.ferry.engine.convert.TargetTable t : schema.tables()) {
+                if (t.primaryKey() == null) {
+                    continue;
+                }
+                ps.setString(1, DdlGenerator.table(t));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        missing.add(t.ref());
+                    }
+                }
+            }
+        }
+        return missing;
+    }
 }

@@ -178,18 +178,43 @@ public final class Journal {
                         + table + " in run " + run));
     }
 
+    /**
+     * Locks the chunk's row until the caller's transaction ends and reads it. A copy that finds its
+     * chunk done writes nothing: a retry after a commit whose acknowledgement was lost, or a second
+     * delivery of the same chunk, waits here for the first copy and then sees it done (issue 13's
+     * review: with primary keys built after the load, no key would stop a second COPY of the rows).
+     */
+    public static Chunk lock(Connection c, UUID run, ChunkRange r) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, attempts, coalesce(planned_rows, 0), coalesce(rows, 0) "
+                + "FROM ferry.chunk WHERE run_id = ? AND source_table = ? AND chunk_no = ? FOR UPDATE")) {
+            ps.setObject(1, run);
+            ps.setString(2, tableKey(r.table()));
+            ps.setInt(3, r.number());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new FerryException(ErrorCode.COPY, "Unable to copy " + r + ": the journal holds no chunk " + r.number()
+                            + " of table " + r.table());
+                }
+                return new Chunk(r, ChunkStatus.read(rs.getString(1)), rs.getInt(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.COPY, "Unable to lock " + r + " in the journal", e);
+        }
+    }
+
     public static void attempt(Connection c, UUID run, ChunkRange r) {
         updateChunk(c, r, "record an attempt of " + r, "UPDATE ferry.chunk SET attempts = attempts + 1, started_at = coalesce(started_at, now()) "
                 + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?", run, tableKey(r.table()), r.number());
     }
 
-    /** Marks a chunk done; called inside the chunk's copy transaction. */
+    /** Marks a chunk done; called inside the chunk's copy transaction, which fails if the chunk already was. */
     public static void done(Connection c, UUID run, ChunkRange r, long rows, long bytes, double seconds, String replacedJson,
                             String roundedJson) {
         updateChunk(c, r, "mark " + r + " done", "UPDATE ferry.chunk SET status = ?, rows = ?, bytes = ?, seconds = ?, "
                 + "finished_at = now(), replaced = ?::jsonb, rounded = ?::jsonb, last_error = NULL "
-                + "WHERE run_id = ? AND source_table = ? AND chunk_no = ?",
-                ChunkStatus.DONE.stored(), rows, bytes, seconds, replacedJson, roundedJson, run, tableKey(r.table()), r.number());
+                + "WHERE run_id = ? AND source_table = ? AND chunk_no = ? AND status <> ?",
+                ChunkStatus.DONE.stored(), rows, bytes, seconds, replacedJson, roundedJson, run, tableKey(r.table()), r.number(),
+                ChunkStatus.DONE.stored());
     }
 
     public static void chunkFailed(Connection c, UUID run, ChunkRange r, String error) {
@@ -270,7 +295,7 @@ public final class Journal {
     private static void updateChunk(Connection c, ChunkRange r, String what, String sql, Object... params) {
         if (update(c, what, sql, params) != 1) {
             throw new FerryException(ErrorCode.COPY, "Unable to " + what + ": the journal holds no chunk " + r.number()
-                    + " of table " + r.table());
+                    + " of table " + r.table() + " that is not done yet");
         }
     }
 

@@ -42,15 +42,34 @@ public final class DeltaApplier {
     private final Map<TableRef, TableCopySpec> specs;
     private final List<TableRef> order;
     private final ValuePolicy policy;
+    private final TargetSchema schema;
 
     public DeltaApplier(SourceDialect dialect, TargetSchema schema, ValuePolicy policy) {
         this.dialect = dialect;
+        this.schema = schema;
         this.policy = policy;
         this.specs = new LinkedHashMap<>();
         for (TargetTable t : schema.tables()) {
             specs.put(t.source(), new TableCopySpec(dialect, schema.source().table(t.source()).orElseThrow(), t, false));
         }
         this.order = parentsFirst(schema);
+    }
+
+    /**
+     * Refuses to sync into a target whose primary keys are not built yet (a migration that stopped
+     * before post-data): the upserts meet rows by their key, and without it would fail, or worse.
+     */
+    public void requireKeys(Connection target) {
+        try {
+            List<TableRef> missing = dev.ferry.engine.destination.PostgresTarget.missingPrimaryKeys(target, schema);
+            if (!missing.isEmpty()) {
+                throw new FerryException(ErrorCode.CONFIGURATION, "Unable to sync into " + missing + ": the primary key of "
+                        + (missing.size() == 1 ? "that table" : "those tables") + " is not on the target yet (keys are built "
+                        + "after the copy); run ferry migrate to the end first");
+            }
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.CONNECTION, "Unable to read the target's primary keys", e);
+        }
     }
 
     /**

@@ -113,6 +113,7 @@ public final class SyncRunner {
         try (Connection src = source.get(); Connection tgt = target.get()) {
             if (!ensured) {
                 SyncState.ensure(tgt); // a target first synced by an older Ferry lacks ferry.sync_touched
+                applier.requireKeys(tgt);
                 ensured = true;
             }
             long position = SyncState.position(tgt, syncId).orElseThrow(() -> new FerryException(ErrorCode.CONFIGURATION,
