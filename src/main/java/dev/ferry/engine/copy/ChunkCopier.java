@@ -153,10 +153,9 @@ public final class ChunkCopier {
             copy.endCopy();
             return new long[] {rows, bytes};
         } finally {
-            // never leave the target connection in COPY state (the writer has let go of it by now)
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            // never leave the target connection in COPY state (the writer has let go of it by now); a failing
+            // cancel must not hide the error that named the table, column and key
+            cancelQuietly(copy);
         }
     }
 
