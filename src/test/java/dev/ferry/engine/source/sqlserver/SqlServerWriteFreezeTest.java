@@ -42,7 +42,7 @@ class SqlServerWriteFreezeTest {
         }
     }
 
-    /** Answers as the catalog queries would from the fixture's rows. */
+    /** Answers as the catalog queries would from the fixture's rows, names matched as a case-insensitive catalog collation does. */
     record FixtureFacts(Fixture f) implements SqlServerFreezeFacts {
         @Override
         public boolean azureSqlDatabase() {
@@ -58,12 +58,13 @@ class SqlServerWriteFreezeTest {
 
         @Override
         public Optional<PrincipalRow> principal(String name) {
-            return f.principals().stream().filter(p -> p.name().equals(name)).findFirst();
+            return f.principals().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
         }
 
         @Override
         public List<String> users(String principal) {
-            return f.users().getOrDefault(principal, List.of());
+            return f.users().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(principal)).map(Map.Entry::getValue)
+                    .findFirst().orElse(List.of());
         }
 
         @Override
@@ -144,6 +145,22 @@ class SqlServerWriteFreezeTest {
         assertThat(server.statements).containsExactly("DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]",
                 SqlServerWriteFreeze.OPEN_WRITERS);
         assertThat(server.journal).isEqualTo("INSERT+G crm_app\nUPDATE crm_app\n");
+    }
+
+    /**
+     * Review fix: {@code denyWriteTo: [CRM_APP]} names the catalog's {@code crm_app} (case-insensitive
+     * collation); its GRANT INSERT must be recorded so the release gives it back, the owners' DENY
+     * DELETE must not be added again, and a grant option must still be refused.
+     */
+    @Test
+    void aPrincipalNamedInAnotherCaseIsFencedAndReleasedAsTheCatalogSpellsIt() throws Exception {
+        RecordingSqlServer server = new RecordingSqlServer();
+        Fixture f = fixture();
+        new SqlServerWriteFreeze(denyTo("CRM_APP"), c -> new FixtureFacts(f)).freeze(server.connection());
+        assertThat(server.statements).containsExactly("DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]",
+                SqlServerWriteFreeze.OPEN_WRITERS);
+        assertThat(server.journal).isEqualTo("INSERT+G crm_app\nUPDATE crm_app\n");
+        assertThat(cannotFreeze(denyTo("Crm_Reports"), f)).get().asString().contains("holds UPDATE WITH GRANT OPTION");
     }
 
     /** Issue 14.1: writes after the final drain are lost writes, so a deny that does not hold undoes itself and stops the cutover. */
