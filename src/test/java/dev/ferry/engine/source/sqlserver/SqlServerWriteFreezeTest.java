@@ -163,6 +163,31 @@ class SqlServerWriteFreezeTest {
         assertThat(cannotFreeze(denyTo("Crm_Reports"), f)).get().asString().contains("holds UPDATE WITH GRANT OPTION");
     }
 
+    /**
+     * Review fix: a check made as the application's user that fails between EXECUTE AS and REVERT
+     * must not hand the session back still acting as that user: the batch reverts in its CATCH, and
+     * a failure it cannot catch (a cancel) aborts the connection.
+     */
+    @Test
+    void aCheckFailingAsTheApplicationsUserRevertsAndAbortsTheSession() {
+        for (String sql : List.of(SqlServerFreezeCatalog.WRITABLE_TABLES, SqlServerFreezeCatalog.OWNERSHIP_CHAINS)) {
+            RecordingSqlServer server = new RecordingSqlServer();
+            server.failing = sql;
+            SqlServerFreezeCatalog catalog = new SqlServerFreezeCatalog(server.connection());
+            assertThatThrownBy(() -> {
+                if (sql.equals(SqlServerFreezeCatalog.WRITABLE_TABLES)) {
+                    catalog.writableTables("crm_app");
+                } else {
+                    catalog.ownershipChains("crm_app");
+                }
+            }).isInstanceOf(FerryException.class).hasMessageContaining("crm_app");
+            assertThat(server.statements).containsExactly(sql, RecordingSqlServer.ABORT);
+            assertThat(sql).as("the batch reverts when a statement after EXECUTE AS fails")
+                    .containsSubsequence("BEGIN TRY", "EXECUTE AS USER = @user;", "REVERT;", "END TRY", "BEGIN CATCH",
+                            "IF @switched = 1 REVERT;", "THROW;", "END CATCH;");
+        }
+    }
+
     /** Issue 14.1: writes after the final drain are lost writes, so a deny that does not hold undoes itself and stops the cutover. */
     @Test
     void aDenyTheApplicationCanStillWritePastIsUndoneAndTheFreezeFailsNamingUserAndTableIssue14() throws Exception {
