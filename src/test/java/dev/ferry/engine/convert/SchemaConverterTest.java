@@ -262,6 +262,30 @@ class SchemaConverterTest {
                                 + "its PostgreSQL query under views: 'dbo.vLatestTotals' in the config");
     }
 
+    /** Review fix: T-SQL adds a string and a number (int outranks varchar); such a view is listed, not given '||'. */
+    @Test
+    void aViewAddingAStringColumnAndANumberIsListedNotConcatenated() {
+        Table t = new Table(new TableRef("dbo", "Item"), List.of(Column.of("Id", DataType.of("int"), false),
+                Column.of("Code", DataType.sized("varchar", 10), true), Column.of("Qty", DataType.of("int"), true)),
+                null, List.of(), List.of(), List.of(), List.of());
+        List<dev.ferry.engine.model.View> views = List.of(
+                new dev.ferry.engine.model.View(new TableRef("dbo", "vNext"), "CREATE VIEW dbo.vNext AS SELECT Code + 1 AS n FROM dbo.Item",
+                        List.of(), null),
+                new dev.ferry.engine.model.View(new TableRef("dbo", "vFive"), "CREATE VIEW dbo.vFive AS SELECT '5' + Qty AS n FROM dbo.Item",
+                        List.of(), null),
+                new dev.ferry.engine.model.View(new TableRef("dbo", "vLabel"), "CREATE VIEW dbo.vLabel AS SELECT Code + 'x' AS l, Qty + 1 AS q "
+                        + "FROM dbo.Item", List.of(), null));
+        DatabaseSchema schema = new DatabaseSchema("SQL Server", "dbo", List.of(t), List.of(), List.of(), views, List.of());
+        TargetSchema s = new SchemaConverter(new SqlServerDialect(), MigrationConfig.defaults()).convert(schema);
+        assertThat(s.views()).extracting(v -> v.ref() + ": " + v.sql())
+                .containsExactly("public.vLabel: SELECT \"Code\" || 'x' AS \"l\", \"Qty\" + 1 AS \"q\" FROM \"public\".\"Item\"");
+        assertThat(s.findings()).filteredOn(f -> f.category() == Finding.Category.VIEW).extracting(f -> f.object() + ": " + f.message())
+                .containsExactly("dbo.vNext: view is not created: 'Code + 1' (a string '+' a number) adds in T-SQL, where PostgreSQL's "
+                        + "|| would concatenate; give its PostgreSQL query under views: 'dbo.vNext' in the config",
+                        "dbo.vFive: view is not created: ''5' + Qty' (a string '+' a number) adds in T-SQL, where PostgreSQL's "
+                        + "|| would concatenate; give its PostgreSQL query under views: 'dbo.vFive' in the config");
+    }
+
     @Test
     void theConfigSuppliesTheTextOfAViewFerryCannotTranslate() {
         MigrationConfig config = ConfigLoader.parse("""
