@@ -58,7 +58,7 @@ public final class SchemaConverter {
                 registry, findings);
         ColumnConverter columns = new ColumnConverter(dialect.typeMapper(), config, expressions, findings,
                 new SequenceDefaults(sequences, source.defaultSchema()));
-        IndexNames indexNames = new IndexNames(names, tables, targetRefs);
+        IndexNames indexNames = new IndexNames(names, tables, targetRefs, otherRelations(source, sequences.values()));
         List<NameChange> renames = new ArrayList<>();
         List<TargetTable> converted = new ArrayList<>();
         for (Table t : tables) {
@@ -79,6 +79,14 @@ public final class SchemaConverter {
         views.forEach(v -> schemas.add(v.schema()));
         return new TargetSchema(source, List.copyOf(schemas), citext ? List.of("citext") : List.of(), ci, converted, findings,
                 List.copyOf(sequences.values()), views, renames);
+    }
+
+    /** The target names of the source's views and of the sequences: relations an index name must not take. */
+    private List<TableRef> otherRelations(DatabaseSchema source, java.util.Collection<TargetSequence> sequences) {
+        List<TableRef> out = new ArrayList<>();
+        sequences.forEach(q -> out.add(q.ref()));
+        source.views().forEach(v -> out.add(new TableRef(targetSchema(v.ref().schema()), names.map(v.ref().name()))));
+        return out;
     }
 
     /** A table the source reader marked as not convertible (an ERROR finding) stops the plan if it takes part. */

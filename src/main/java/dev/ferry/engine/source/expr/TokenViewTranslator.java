@@ -349,15 +349,25 @@ public final class TokenViewTranslator implements ViewTranslator {
             }
         }
 
-        /** '+' is string concatenation next to a literal or a column that is text on the target. */
+        /**
+         * '+' is string concatenation next to a literal or a column that is text on the target. Next
+         * to a number (a numeric literal or column) T-SQL converts the string and adds, so a string
+         * '+' a number stops the view rather than becoming '||'.
+         */
         private boolean concatenation(int i) {
             int prev = previous(i);
             int next = significant(i + 1);
-            if ((prev >= 0 && tokens.get(prev).is(Kind.STRING)) || (next < tokens.size() && tokens.get(next).is(Kind.STRING))) {
-                return true;
+            String before = prev < 0 ? "" : prev == lastNameEnd && lastName != null ? lastName : tokens.get(prev).value();
+            String after = next < tokens.size() ? lastPartFrom(next) : "";
+            boolean stringBefore = prev >= 0 && (tokens.get(prev).is(Kind.STRING) || (prev == lastNameEnd && names.isText(before)));
+            boolean stringAfter = next < tokens.size() && (tokens.get(next).is(Kind.STRING) || names.isText(after));
+            boolean numberBefore = prev >= 0 && (tokens.get(prev).is(Kind.NUMBER) || (prev == lastNameEnd && names.mayBeNumber(before)));
+            boolean numberAfter = next < tokens.size() && (tokens.get(next).is(Kind.NUMBER) || names.mayBeNumber(after));
+            if ((stringBefore && numberAfter) || (numberBefore && stringAfter)) {
+                throw new IllegalArgumentException("'" + tokens.get(prev).text() + " + " + tokens.get(next).text() + "' (a string '+' "
+                        + "a number) adds in T-SQL, where PostgreSQL's || would concatenate");
             }
-            boolean textBefore = prev >= 0 && prev == lastNameEnd && lastName != null && names.isText(lastName);
-            return textBefore || (next < tokens.size() && names.isText(lastPartFrom(next)));
+            return stringBefore || stringAfter;
         }
 
         /** The last part of the dot-separated name starting at {@code i}, or "" when none starts there. */

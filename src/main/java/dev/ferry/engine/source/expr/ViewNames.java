@@ -24,6 +24,14 @@ public interface ViewNames {
         return false;
     }
 
+    /**
+     * Whether {@code column} is a number on the target in some migrated table that has it: T-SQL's
+     * '+' between it and a string adds (the number's type outranks the string's), which '||' would not.
+     */
+    default boolean mayBeNumber(String column) {
+        return false;
+    }
+
     /** Whether every name of the source stays as it is on the target (no snake_case, no schema renamed but the default). */
     boolean keepsNames();
 }

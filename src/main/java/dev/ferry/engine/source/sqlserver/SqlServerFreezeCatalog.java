@@ -16,7 +16,10 @@ import java.util.Set;
 /**
  * {@link SqlServerFreezeFacts} over a live connection. The checks made as the application's users
  * collect their candidates first and switch context ({@code EXECUTE AS USER}) only to ask
- * {@code HAS_PERMS_BY_NAME}, then {@code REVERT} before the rows are returned. These queries run
+ * {@code HAS_PERMS_BY_NAME}, then {@code REVERT} before the rows are returned; an error in between
+ * reverts in the batch's {@code CATCH}, and a failure the batch could not catch (a cancel, a
+ * timeout) aborts the connection, so no pool hands out a session still acting as the application's
+ * user. These queries run
  * against a real server only in {@code SqlServerContainerIT} (hosts with Docker).
  */
 final class SqlServerFreezeCatalog implements SqlServerFreezeFacts {
@@ -57,9 +60,18 @@ final class SqlServerFreezeCatalog implements SqlServerFreezeFacts {
             JOIN o m ON m.object_id = d.referencing_id AND m.type IN ('P', 'PC')
             JOIN o r ON r.object_id = d.referenced_id AND r.type IN ('U', 'V', 'P', 'PC')
             WHERE m.owner_id = r.owner_id AND m.object_id <> r.object_id;
-            EXECUTE AS USER = @user;
-            UPDATE @c SET can_execute = COALESCE(HAS_PERMS_BY_NAME(module_q, 'OBJECT', 'EXECUTE'), 0);
-            REVERT;
+            DECLARE @switched bit = 0;
+            BEGIN TRY
+                EXECUTE AS USER = @user;
+                SET @switched = 1;
+                UPDATE @c SET can_execute = COALESCE(HAS_PERMS_BY_NAME(module_q, 'OBJECT', 'EXECUTE'), 0);
+                REVERT;
+                SET @switched = 0;
+            END TRY
+            BEGIN CATCH
+                IF @switched = 1 REVERT;
+                THROW;
+            END CATCH;
             SELECT module, referenced FROM @c WHERE can_execute = 1 ORDER BY module, referenced;""";
     /** The user tables a user can still write, asked as that user. */
     static final String WRITABLE_TABLES = """
@@ -68,10 +80,19 @@ final class SqlServerFreezeCatalog implements SqlServerFreezeFacts {
             DECLARE @t TABLE (name nvarchar(300), q nvarchar(600), can_write int);
             INSERT @t (name, q) SELECT s.name + N'.' + t.name, QUOTENAME(s.name) + N'.' + QUOTENAME(t.name)
             FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id WHERE t.is_ms_shipped = 0;
-            EXECUTE AS USER = @user;
-            UPDATE @t SET can_write = COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'INSERT'), 0)
-                | COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'UPDATE'), 0) | COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'DELETE'), 0);
-            REVERT;
+            DECLARE @switched bit = 0;
+            BEGIN TRY
+                EXECUTE AS USER = @user;
+                SET @switched = 1;
+                UPDATE @t SET can_write = COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'INSERT'), 0)
+                    | COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'UPDATE'), 0) | COALESCE(HAS_PERMS_BY_NAME(q, 'OBJECT', 'DELETE'), 0);
+                REVERT;
+                SET @switched = 0;
+            END TRY
+            BEGIN CATCH
+                IF @switched = 1 REVERT;
+                THROW;
+            END CATCH;
             SELECT name FROM @t WHERE can_write = 1 ORDER BY name;""";
     /** {@code SERVERPROPERTY('EngineEdition')} of Azure SQL Database. */
     static final int AZURE_SQL_DATABASE = 5;
@@ -126,13 +147,27 @@ final class SqlServerFreezeCatalog implements SqlServerFreezeFacts {
             }
             return out;
         } catch (SQLException e) {
-            throw FerryException.fromSql(ErrorCode.CUTOVER, "Unable to read what user '" + user + "' may execute", e);
+            throw abandoned(FerryException.fromSql(ErrorCode.CUTOVER, "Unable to read what user '" + user + "' may execute", e));
         }
     }
 
     @Override
     public List<String> writableTables(String user) {
-        return strings(WRITABLE_TABLES, user);
+        try {
+            return strings(WRITABLE_TABLES, user);
+        } catch (FerryException e) {
+            throw abandoned(e);
+        }
+    }
+
+    /** After a failed check made as another user: the session may still act as that user, so it is aborted, never reused. */
+    private FerryException abandoned(FerryException failure) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     private List<String> strings(String sql, String parameter) {

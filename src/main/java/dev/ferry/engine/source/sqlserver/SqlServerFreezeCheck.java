@@ -29,16 +29,28 @@ final class SqlServerFreezeCheck {
             out.add("name the database users or roles the application writes as in freeze.denyWriteTo, or set freeze.sqlServer: read-only");
             return out;
         }
-        for (String principal : config.denyWriteTo()) {
+        List<String> principals = resolved(config.denyWriteTo(), facts);
+        for (String principal : principals) {
             out.addAll(principalProblems(principal, facts));
         }
         for (SqlServerFreezeFacts.PermissionRow r : facts.databaseWrites()) {
-            if (config.denyWriteTo().contains(r.grantee()) && r.state().equals("W")) {
+            if (principals.contains(r.grantee()) && r.state().equals("W")) {
                 out.add(r.grantee() + " holds " + r.permissionName() + " WITH GRANT OPTION on the database: a DENY would need CASCADE "
                         + "and take away what it granted on, which the release could not give back" + WAY_OUT);
             }
         }
         return out;
+    }
+
+    /**
+     * The configured principals as the catalog spells them: {@code freeze.denyWriteTo: [appuser]}
+     * finds {@code AppUser} where the catalog's collation ignores case, and the grants in
+     * {@code sys.database_permissions} carry the catalog's spelling. A name the catalog does not know
+     * stays as configured (and is refused by name).
+     */
+    static List<String> resolved(List<String> configured, SqlServerFreezeFacts facts) {
+        return configured.stream().map(n -> facts.principal(n).map(SqlServerFreezeFacts.PrincipalRow::name).orElse(n))
+                .distinct().toList();
     }
 
     /** Ferry's permissions the freeze needs and its login lacks, each named with what it is for. */

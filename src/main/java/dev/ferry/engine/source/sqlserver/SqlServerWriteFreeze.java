@@ -108,7 +108,8 @@ public final class SqlServerWriteFreeze implements WriteFreeze {
             return;
         }
         List<Deny> recorded = recorded(readJournal(c));
-        List<Deny> added = toAdd(config.denyWriteTo(), known.databaseWrites());
+        List<String> principals = SqlServerFreezeCheck.resolved(config.denyWriteTo(), known);
+        List<Deny> added = toAdd(principals, known.databaseWrites());
         List<Deny> all = new ArrayList<>(recorded);
         added.stream().filter(d -> !recorded.contains(d)).forEach(all::add);
         writeJournal(c, journal(all)); // recorded before it is done: a crash in between is undone by the next release
@@ -116,13 +117,13 @@ public final class SqlServerWriteFreeze implements WriteFreeze {
         for (Deny d : added) {
             run(c, "deny " + d.permission() + " to " + d.principal(), "DENY " + d.permission() + " TO " + dialect.quote(d.principal()));
         }
-        verify(c, known);
+        verify(c, known, principals);
         endOpenWriters(c);
     }
 
     /** As each of the application's users, no user table may be writable any more; otherwise the deny is undone. */
-    private void verify(Connection c, SqlServerFreezeFacts known) {
-        for (String principal : config.denyWriteTo()) {
+    private void verify(Connection c, SqlServerFreezeFacts known, List<String> principals) {
+        for (String principal : principals) {
             for (String user : known.users(principal)) {
                 List<String> writable = known.writableTables(user);
                 if (!writable.isEmpty()) {
@@ -163,7 +164,8 @@ public final class SqlServerWriteFreeze implements WriteFreeze {
     }
 
     /**
-     * The denies to add: each principal's writes not denied already (those are the owners', and
+     * The denies to add, {@code principals} spelt as the catalog spells them
+     * ({@link SqlServerFreezeCheck#resolved}): each principal's writes not denied already (those are the owners', and
      * stay), each with the database-scope grant it replaces. A grant WITH GRANT OPTION is refused
      * (by {@link SqlServerFreezeCheck}) before this.
      */

@@ -33,6 +33,11 @@ class TokenViewTranslatorTest {
         }
 
         @Override
+        public boolean mayBeNumber(String column) {
+            return column.equals("Id") || column.equals("Qty");
+        }
+
+        @Override
         public boolean keepsNames() {
             return true;
         }
@@ -106,6 +111,18 @@ class TokenViewTranslatorTest {
     void plusBetweenTextColumnsConcatenatesAndPlusBetweenNumbersAdds() {
         ViewTranslation t = translate("CREATE VIEW v AS SELECT c.Name + c.Email AS Both, c.Id + 1 AS Next FROM dbo.Customer c");
         assertThat(t.sql()).isEqualTo("SELECT \"c\".\"Name\" || \"c\".\"Email\" AS \"Both\", \"c\".\"Id\" + 1 AS \"Next\" "
+                + "FROM \"public\".\"Customer\" \"c\"");
+    }
+
+    /** Review fix: int outranks varchar in T-SQL, so Name + 1 and '5' + Qty add there; '||' would concatenate. */
+    @Test
+    void aStringPlusANumberStopsTheViewNamingTheConstruct() {
+        assertThat(translate("CREATE VIEW v AS SELECT c.Name + 1 AS x FROM dbo.Customer c").problem())
+                .isEqualTo("'Name + 1' (a string '+' a number) adds in T-SQL, where PostgreSQL's || would concatenate");
+        assertThat(translate("CREATE VIEW v AS SELECT '5' + Qty AS x FROM dbo.Customer").problem()).contains("''5' + Qty'");
+        assertThat(translate("CREATE VIEW v AS SELECT c.Id + N'x' AS x FROM dbo.Customer c").problem()).contains("'Id + N'x''");
+        ViewTranslation fine = translate("CREATE VIEW v AS SELECT 'a' + c.Name + 'b' AS x, c.Qty + 2 AS y FROM dbo.Customer c");
+        assertThat(fine.sql()).isEqualTo("SELECT 'a' || \"c\".\"Name\" || 'b' AS \"x\", \"c\".\"Qty\" + 2 AS \"y\" "
                 + "FROM \"public\".\"Customer\" \"c\"");
     }
 

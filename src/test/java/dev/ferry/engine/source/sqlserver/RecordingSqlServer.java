@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +17,18 @@ import java.util.Map;
  * statements themselves run against a real server in SqlServerContainerIT.
  */
 final class RecordingSqlServer {
+    /** What the connection was asked to do: each statement's text, and {@value #ABORT} when it was aborted. */
     final List<String> statements = new ArrayList<>();
+    static final String ABORT = "<abort>";
     String journal;
+    /** A query the server fails, as a cancel or an error inside its batch would, or null. */
+    String failing;
 
     Connection connection() {
         return proxy(Connection.class, (name, args) -> switch (name) {
             case "createStatement" -> statement();
             case "prepareStatement" -> prepared((String) args[0]);
+            case "abort" -> statements.add(ABORT);
             default -> null;
         });
     }
@@ -64,9 +70,12 @@ final class RecordingSqlServer {
         }
     }
 
-    private ResultSet query(String sql) {
+    private ResultSet query(String sql) throws SQLException {
         if (!sql.equals(SqlServerWriteFreeze.READ_JOURNAL)) {
             statements.add(sql);
+        }
+        if (sql.equals(failing)) {
+            throw new SQLException("The query was canceled.", "HY008");
         }
         List<Object> rows = sql.equals(SqlServerWriteFreeze.READ_JOURNAL) && journal != null ? List.of(journal) : List.of();
         int[] at = {-1};
@@ -79,7 +88,7 @@ final class RecordingSqlServer {
     }
 
     private interface Answer {
-        Object answer(String method, Object[] args);
+        Object answer(String method, Object[] args) throws SQLException;
     }
 
     private static <T> T proxy(Class<T> type, Answer answer) {

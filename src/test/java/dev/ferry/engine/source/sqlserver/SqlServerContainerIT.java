@@ -190,6 +190,54 @@ class SqlServerContainerIT {
         }
     }
 
+    /** Review fix: {@code denyWriteTo: [appuser]} fences the catalog's {@code AppUser} and the release gives its grant back. */
+    @Test
+    void aPrincipalConfiguredInAnotherCaseGetsItsGrantBack() throws Exception {
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE ferry_case_it");
+        }
+        String db = SQL_SERVER.getJdbcUrl() + ";databaseName=ferry_case_it";
+        try (Connection c = DriverManager.getConnection(db, SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.account (id int PRIMARY KEY)");
+            st.execute("CREATE USER AppUser WITHOUT LOGIN");
+            st.execute("GRANT INSERT TO AppUser");
+            SqlServerWriteFreeze fence = new SqlServerWriteFreeze(new dev.ferry.engine.config.FreezeConfig(
+                    dev.ferry.engine.config.FreezeConfig.SqlServerFreeze.DENY_WRITE, java.util.List.of("appuser")));
+            fence.freeze(c);
+            fence.unfreeze(c);
+            assertThat(denies(st)).isEmpty();
+            assertThat(new SqlServerFreezeCatalog(c).databaseWrites()).containsExactly(
+                    new SqlServerFreezeFacts.PermissionRow("AppUser", "INSERT", "G"));
+        }
+    }
+
+    /** Review fix: the checks made as a user leave the session as Ferry's own, and a failed one aborts the session. */
+    @Test
+    void checksAsAnotherUserRevertAndAFailedOneAbortsTheSession() throws Exception {
+        try (Connection c = DriverManager.getConnection(SQL_SERVER.getJdbcUrl(), SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE ferry_revert_it");
+        }
+        String db = SQL_SERVER.getJdbcUrl() + ";databaseName=ferry_revert_it";
+        try (Connection c = DriverManager.getConnection(db, SQL_SERVER.getUsername(), SQL_SERVER.getPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dbo.account (id int PRIMARY KEY)");
+            st.execute("CREATE USER crm_app WITHOUT LOGIN");
+            st.execute("GRANT INSERT ON dbo.account TO crm_app");
+            assertThat(new SqlServerFreezeCatalog(c).writableTables("crm_app")).containsExactly("dbo.account");
+            assertThat(new SqlServerFreezeCatalog(c).ownershipChains("crm_app")).isEmpty();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT USER_NAME()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("dbo");
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SqlServerFreezeCatalog(c).writableTables("no_such_user"))
+                    .hasMessageContaining("no_such_user");
+            assertThat(c.isClosed()).as("aborted, never handed back").isTrue();
+        }
+    }
+
     /**
      * Issue 14.1 on a real server: preflight names a same-owner procedure the application may
      * execute (ownership chaining skips the deny) and an application user owning a table; the deny

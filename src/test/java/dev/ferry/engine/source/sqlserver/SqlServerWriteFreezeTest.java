@@ -42,7 +42,7 @@ class SqlServerWriteFreezeTest {
         }
     }
 
-    /** Answers as the catalog queries would from the fixture's rows. */
+    /** Answers as the catalog queries would from the fixture's rows, names matched as a case-insensitive catalog collation does. */
     record FixtureFacts(Fixture f) implements SqlServerFreezeFacts {
         @Override
         public boolean azureSqlDatabase() {
@@ -58,12 +58,13 @@ class SqlServerWriteFreezeTest {
 
         @Override
         public Optional<PrincipalRow> principal(String name) {
-            return f.principals().stream().filter(p -> p.name().equals(name)).findFirst();
+            return f.principals().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
         }
 
         @Override
         public List<String> users(String principal) {
-            return f.users().getOrDefault(principal, List.of());
+            return f.users().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(principal)).map(Map.Entry::getValue)
+                    .findFirst().orElse(List.of());
         }
 
         @Override
@@ -144,6 +145,47 @@ class SqlServerWriteFreezeTest {
         assertThat(server.statements).containsExactly("DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]",
                 SqlServerWriteFreeze.OPEN_WRITERS);
         assertThat(server.journal).isEqualTo("INSERT+G crm_app\nUPDATE crm_app\n");
+    }
+
+    /**
+     * Review fix: {@code denyWriteTo: [CRM_APP]} names the catalog's {@code crm_app} (case-insensitive
+     * collation); its GRANT INSERT must be recorded so the release gives it back, the owners' DENY
+     * DELETE must not be added again, and a grant option must still be refused.
+     */
+    @Test
+    void aPrincipalNamedInAnotherCaseIsFencedAndReleasedAsTheCatalogSpellsIt() throws Exception {
+        RecordingSqlServer server = new RecordingSqlServer();
+        Fixture f = fixture();
+        new SqlServerWriteFreeze(denyTo("CRM_APP"), c -> new FixtureFacts(f)).freeze(server.connection());
+        assertThat(server.statements).containsExactly("DENY INSERT TO [crm_app]", "DENY UPDATE TO [crm_app]",
+                SqlServerWriteFreeze.OPEN_WRITERS);
+        assertThat(server.journal).isEqualTo("INSERT+G crm_app\nUPDATE crm_app\n");
+        assertThat(cannotFreeze(denyTo("Crm_Reports"), f)).get().asString().contains("holds UPDATE WITH GRANT OPTION");
+    }
+
+    /**
+     * Review fix: a check made as the application's user that fails between EXECUTE AS and REVERT
+     * must not hand the session back still acting as that user: the batch reverts in its CATCH, and
+     * a failure it cannot catch (a cancel) aborts the connection.
+     */
+    @Test
+    void aCheckFailingAsTheApplicationsUserRevertsAndAbortsTheSession() {
+        for (String sql : List.of(SqlServerFreezeCatalog.WRITABLE_TABLES, SqlServerFreezeCatalog.OWNERSHIP_CHAINS)) {
+            RecordingSqlServer server = new RecordingSqlServer();
+            server.failing = sql;
+            SqlServerFreezeCatalog catalog = new SqlServerFreezeCatalog(server.connection());
+            assertThatThrownBy(() -> {
+                if (sql.equals(SqlServerFreezeCatalog.WRITABLE_TABLES)) {
+                    catalog.writableTables("crm_app");
+                } else {
+                    catalog.ownershipChains("crm_app");
+                }
+            }).isInstanceOf(FerryException.class).hasMessageContaining("crm_app");
+            assertThat(server.statements).containsExactly(sql, RecordingSqlServer.ABORT);
+            assertThat(sql).as("the batch reverts when a statement after EXECUTE AS fails")
+                    .containsSubsequence("BEGIN TRY", "EXECUTE AS USER = @user;", "REVERT;", "END TRY", "BEGIN CATCH",
+                            "IF @switched = 1 REVERT;", "THROW;", "END CATCH;");
+        }
     }
 
     /** Issue 14.1: writes after the final drain are lost writes, so a deny that does not hold undoes itself and stops the cutover. */
