@@ -9,6 +9,7 @@ import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.Identity;
 import dev.ferry.engine.model.TableRef;
+import dev.ferry.engine.source.expr.ColumnTypes;
 import dev.ferry.engine.source.expr.Expressions;
 import dev.ferry.engine.model.Finding;
 import dev.ferry.engine.model.Finding.Category;
@@ -41,7 +42,7 @@ final class ColumnConverter {
     }
 
     Result convert(TableRef table, Column column, String targetName, Map<String, String> columnNames,
-                   java.util.Set<String> characterColumns) {
+                   ColumnTypes columnTypes) {
         String key = table + "." + column.name();
         MappedType mapped = mapType(key, column);
         String type = mapped.sql();
@@ -75,8 +76,8 @@ final class ColumnConverter {
                     + " becomes bigint: PostgreSQL identity columns are integers"));
             type = "bigint";
         }
-        String defaultSql = identity == null ? convertDefault(key, column, type, columnNames, characterColumns) : null;
-        String generated = convertComputed(key, column, columnNames, characterColumns);
+        String defaultSql = identity == null ? convertDefault(key, column, type, columnNames, columnTypes) : null;
+        String generated = convertComputed(key, column, columnNames, columnTypes);
         return new Result(new TargetColumn(column.name(), targetName, column.type(), type, collation,
                 column.nullable(), defaultSql, identity, generated, column.comment()), check);
     }
@@ -98,7 +99,7 @@ final class ColumnConverter {
     }
 
     private String convertDefault(String key, Column column, String targetType, Map<String, String> columnNames,
-                                  java.util.Set<String> characterColumns) {
+                                  ColumnTypes columnTypes) {
         if (column.defaultExpression() == null) {
             return null;
         }
@@ -115,17 +116,17 @@ final class ColumnConverter {
                 return literal.equals("1") ? "true" : "false";
             }
         }
-        return expressions.convert(key, bare, columnNames, characterColumns, Category.DEFAULT,
+        return expressions.convert(key, bare, columnNames, columnTypes, Category.DEFAULT,
                 "the column is created without a default");
     }
 
     private String convertComputed(String key, Column column, Map<String, String> columnNames,
-                                   java.util.Set<String> characterColumns) {
+                                   ColumnTypes columnTypes) {
         if (!column.isComputed()) {
             return null;
         }
         String sql = expressions.convert(key, Expressions.stripOuterParentheses(column.computedExpression()),
-                columnNames, characterColumns, Category.COMPUTED, "the column is created as a plain column and its values are copied");
+                columnNames, columnTypes, Category.COMPUTED, "the column is created as a plain column and its values are copied");
         if (sql != null && !column.computedPersisted()) {
             findings.add(new Finding(Severity.INFO, Category.COMPUTED, key,
                     "computed column becomes a STORED generated column (PostgreSQL 16 has no virtual ones)"));

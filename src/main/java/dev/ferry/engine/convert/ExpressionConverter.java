@@ -1,5 +1,6 @@
 package dev.ferry.engine.convert;
 
+import dev.ferry.engine.source.expr.ColumnTypes;
 import dev.ferry.engine.source.expr.ExpressionTranslator;
 import dev.ferry.engine.source.expr.Translation;
 import dev.ferry.engine.model.Finding;
@@ -26,17 +27,17 @@ final class ExpressionConverter {
     /**
      * @param key         {@code schema.table.name}, the key of {@code expressions:} in the config
      * @param consequence what happens on the target when the expression cannot be translated
-     * @param characterColumns the table's columns holding strings (source names), for operators typed by their operands
+     * @param columnTypes the table's columns holding strings and numbers, for operators typed by their operands
      * @return the PostgreSQL expression, or null when it could not be translated
      */
-    String convert(String key, String expression, Map<String, String> columns, java.util.Set<String> characterColumns,
+    String convert(String key, String expression, Map<String, String> columns, ColumnTypes columnTypes,
                    Category category, String consequence) {
         String override = overrides.get(key);
         if (override != null) {
             findings.add(new Finding(Severity.INFO, category, key, "expression taken from the config: " + override));
             return override;
         }
-        Translation t = translator.translate(expression, columns, characterColumns);
+        Translation t = translator.translate(expression, columns, columnTypes);
         if (t.isOk()) {
             return t.sql();
         }

@@ -14,6 +14,7 @@ import dev.ferry.engine.model.KeyConstraint;
 import dev.ferry.engine.model.Table;
 import dev.ferry.engine.model.TableRef;
 import dev.ferry.engine.source.SourceDialect;
+import dev.ferry.engine.source.expr.ColumnTypes;
 import dev.ferry.engine.source.expr.Expressions;
 import dev.ferry.engine.model.Finding;
 import dev.ferry.engine.model.Finding.Category;
@@ -119,6 +120,8 @@ public final class SchemaConverter {
         private final List<Finding> findings;
         private final Map<String, String> columnNames = new LinkedHashMap<>();
         private final java.util.Set<String> characterColumns = new java.util.HashSet<>();
+        private final java.util.Set<String> numericColumns = new java.util.HashSet<>();
+        private ColumnTypes columnTypes = ColumnTypes.NONE;
         private final String relations;
         private final String constraints;
         private final IndexNames indexNames;
@@ -144,15 +147,18 @@ public final class SchemaConverter {
                 MappedType mapped = dialect.typeMapper().map(c.type());
                 if (mapped != null && mapped.character()) {
                     characterColumns.add(c.name());
+                } else if (mapped != null && mapped.numeric()) {
+                    numericColumns.add(c.name());
                 }
                 String name = names.map(c.name());
                 registry.claim("columns of " + target, name, "column " + table.ref() + "." + c.name());
                 columnNames.put(c.name(), name);
             }
+            columnTypes = new ColumnTypes(characterColumns, numericColumns);
             List<TargetColumn> cols = new ArrayList<>();
             List<TargetCheck> checks = new ArrayList<>();
             for (Column c : table.columns()) {
-                ColumnConverter.Result r = columns.convert(table.ref(), c, columnNames.get(c.name()), columnNames, characterColumns);
+                ColumnConverter.Result r = columns.convert(table.ref(), c, columnNames.get(c.name()), columnNames, columnTypes);
                 cols.add(r.column());
                 if (r.check() != null) {
                     checks.add(new TargetCheck(constraintName(target.name() + "_" + r.column().name() + "_check",
@@ -188,7 +194,7 @@ public final class SchemaConverter {
             String key = table.ref() + "." + i.name();
             String where = null;
             if (i.filter() != null) {
-                where = expressions.convert(key, Expressions.stripOuterParentheses(i.filter()), columnNames, characterColumns, Category.INDEX, "the index is not created");
+                where = expressions.convert(key, Expressions.stripOuterParentheses(i.filter()), columnNames, columnTypes, Category.INDEX, "the index is not created");
                 if (where == null) {
                     return;
                 }
@@ -223,7 +229,7 @@ public final class SchemaConverter {
 
         private void check(CheckConstraint ck, List<TargetCheck> out) {
             String key = table.ref() + "." + ck.name();
-            String sql = expressions.convert(key, Expressions.stripOuterParentheses(ck.expression()), columnNames, characterColumns, Category.CHECK,
+            String sql = expressions.convert(key, Expressions.stripOuterParentheses(ck.expression()), columnNames, columnTypes, Category.CHECK,
                     "the CHECK constraint is not created");
             if (sql != null) {
                 out.add(new TargetCheck(constraintName(ck.name(), "check " + key), sql, ck.name(), !ck.trusted()));

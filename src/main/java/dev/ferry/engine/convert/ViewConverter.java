@@ -37,8 +37,6 @@ final class ViewConverter {
     private final Map<String, Boolean> texts = new java.util.HashMap<>();
     /** Column name (lower case) to whether it is a number in some migrated table that has it. */
     private final Map<String, Boolean> numbers = new java.util.HashMap<>();
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "(smallint|integer|int|bigint|numeric|decimal|real|double precision|money)(\\(\\d+(,\\d+)?\\))?");
     private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("(text|citext|varchar|character varying|char|character|bpchar)(\\(\\d+\\))?");
 
     ViewConverter(ViewTranslator translator, MigrationConfig config, NameMapper names, List<Finding> findings) {
@@ -56,7 +54,7 @@ final class ViewConverter {
                 String key = c.sourceName().toLowerCase(java.util.Locale.ROOT);
                 booleans.merge(key, c.type().equals("boolean"), Boolean::logicalAnd);
                 texts.merge(key, TEXT.matcher(c.type()).matches(), Boolean::logicalAnd);
-                numbers.merge(key, NUMBER.matcher(c.type()).matches(), Boolean::logicalOr);
+                numbers.merge(key, dev.ferry.engine.source.MappedType.isNumeric(c.type()), Boolean::logicalOr);
             });
         }
         for (View v : source.views()) {

@@ -14,6 +14,9 @@ import java.util.List;
  * @param warnings        what changes on the way (precision lost, offset lost, …)
  */
 public record MappedType(String sql, String check, Integer characterLength, boolean character, List<String> warnings) {
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "(smallint|integer|int|bigint|numeric|decimal|real|double precision|money)(\\(\\d+(,\\d+)?\\))?");
+
     public MappedType {
         warnings = List.copyOf(warnings);
     }
@@ -28,6 +31,16 @@ public record MappedType(String sql, String check, Integer characterLength, bool
 
     public static MappedType text(String sql, Integer length) {
         return new MappedType(sql, null, length, true, List.of());
+    }
+
+    /** Whether this is a numeric type (T-SQL's '+' adds it to a string rather than concatenating). */
+    public boolean numeric() {
+        return isNumeric(sql);
+    }
+
+    /** Whether the PostgreSQL type {@code sql} is numeric: an integer, numeric, floating point or money type. */
+    public static boolean isNumeric(String sql) {
+        return NUMBER.matcher(sql).matches();
     }
 
     public MappedType withCheck(String template) {

@@ -9,6 +9,7 @@ import dev.ferry.engine.config.CaseInsensitivePolicy;
 import dev.ferry.engine.config.ConfigLoader;
 import dev.ferry.engine.config.MigrationConfig;
 import dev.ferry.engine.config.NameStyle;
+import dev.ferry.engine.model.CheckConstraint;
 import dev.ferry.engine.model.Column;
 import dev.ferry.engine.model.DataType;
 import dev.ferry.engine.model.DatabaseSchema;
@@ -120,6 +121,40 @@ class SchemaConverterTest {
         TargetTable product = table(convert(MigrationConfig.defaults()), "public", "Product");
         assertThat(column(product, "PriceWithTax").generated()).isEqualTo("\"Price\"*(1.2)");
         assertThat(column(product, "NameLength").generated()).isEqualTo("length(rtrim(\"Sku\"))");
+    }
+
+    /**
+     * Concatenation fix: T-SQL adds a string and a number (int outranks varchar: Code '14' + 1 = 15), so such a
+     * computed column, default or CHECK is listed as not converted, never given '||'.
+     */
+    @Test
+    void aStringPlusANumberInAComputedColumnDefaultOrCheckIsListedNotConcatenated() {
+        Table t = new Table(new TableRef("dbo", "Item"), List.of(Column.of("Id", DataType.of("int"), false),
+                Column.of("Code", DataType.sized("varchar", 10), true), Column.of("Qty", DataType.of("int"), true),
+                Column.of("NextCode", DataType.of("int"), true).withComputed("([Code]+(1))", false),
+                Column.of("Label", DataType.sized("varchar", 20), true).withComputed("([Code]+'-x')", true),
+                Column.of("Five", DataType.of("int"), true).withDefault("(('5'+(0)))")),
+                null, List.of(), List.of(), List.of(), List.of(new CheckConstraint("CK_Item_Qty", "(('5'+[Qty])>(0))")));
+        DatabaseSchema schema = new DatabaseSchema("SQL Server", "dbo", List.of(t), List.of(), List.of(), List.of(), List.of());
+        TargetSchema s = new SchemaConverter(new SqlServerDialect(), MigrationConfig.defaults()).convert(schema);
+        TargetTable item = table(s, "public", "Item");
+        assertThat(column(item, "NextCode").generated()).isNull();
+        assertThat(column(item, "Label").generated()).isEqualTo("\"Code\"||'-x'");
+        assertThat(column(item, "Five").defaultSql()).isNull();
+        assertThat(item.checks()).isEmpty();
+        String addsInTsql = " (a string '+' a number) adds in T-SQL, where PostgreSQL's || would concatenate); ";
+        assertThat(s.findings()).filteredOn(f -> f.message().contains("a string '+' a number"))
+                .extracting(f -> f.severity() + " " + f.category() + " " + f.object() + ": " + f.message())
+                .containsExactlyInAnyOrder(
+                        "WARNING COMPUTED dbo.Item.NextCode: '[Code]+(1)' was not converted ('[Code]+(1)'" + addsInTsql
+                                + "the column is created as a plain column and its values are copied. Give the PostgreSQL "
+                                + "expression under expressions: 'dbo.Item.NextCode' in the config to convert it.",
+                        "WARNING DEFAULT dbo.Item.Five: ''5'+(0)' was not converted (''5'+(0)'" + addsInTsql
+                                + "the column is created without a default. Give the PostgreSQL expression under "
+                                + "expressions: 'dbo.Item.Five' in the config to convert it.",
+                        "WARNING CHECK dbo.Item.CK_Item_Qty: '('5'+[Qty])>(0)' was not converted (''5'+[Qty]'" + addsInTsql
+                                + "the CHECK constraint is not created. Give the PostgreSQL expression under expressions: "
+                                + "'dbo.Item.CK_Item_Qty' in the config to convert it.");
     }
 
     @Test

@@ -16,6 +16,14 @@ public interface ExpressionTranslator {
      * operators whose meaning depends on their operands' types (T-SQL's {@code +}) translate by them.
      */
     default Translation translate(String expression, Map<String, String> columns, java.util.Set<String> characterColumns) {
+        return translate(expression, columns, new ColumnTypes(characterColumns, java.util.Set.of()));
+    }
+
+    /**
+     * The same, knowing which source columns hold strings and which numbers ({@code types}): a string
+     * {@code +} a number adds in T-SQL, so it is refused rather than translated to {@code ||}.
+     */
+    default Translation translate(String expression, Map<String, String> columns, ColumnTypes types) {
         return translate(expression, columns);
     }
 }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * An {@link ExpressionTranslator} driven by a dialect's function rules. It rewrites identifiers
  * to PostgreSQL's double quotes (renaming columns), national strings to plain strings, string
- * concatenation with '+' to '||' (decided from the operands' types: {@link Concatenation}), and
- * functions by their rules.
+ * concatenation with '+' to '||' (decided from the operands' types: {@link Concatenation}; a string
+ * '+' a number adds in T-SQL and is refused), and functions by their rules.
  * An unknown function or bare word is a problem unless the dialect is PostgreSQL itself
  * ({@code passThroughUnknown}).
  */
@@ -39,11 +39,11 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
 
     @Override
     public Translation translate(String expression, Map<String, String> columns) {
-        return translate(expression, columns, Set.of());
+        return translate(expression, columns, ColumnTypes.NONE);
     }
 
     @Override
-    public Translation translate(String expression, Map<String, String> columns, Set<String> characterColumns) {
+    public Translation translate(String expression, Map<String, String> columns, ColumnTypes types) {
         List<SqlToken> tokens;
         try {
             tokens = tokenizer.tokenize(expression);
@@ -52,9 +52,7 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
         }
         Map<String, String> columnsAnyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         columnsAnyCase.putAll(columns);
-        Set<String> character = new java.util.HashSet<>();
-        characterColumns.forEach(c -> character.add(c.toLowerCase(Locale.ROOT)));
-        Run run = new Run(tokens, columnsAnyCase, new Concatenation(tokens, character));
+        Run run = new Run(tokens, columnsAnyCase, new Concatenation(tokens, types));
         StringBuilder out = new StringBuilder();
         String problem = run.translate(0, tokens.size(), out);
         return problem == null ? Translation.ok(out.toString().trim()) : Translation.failed(problem);
@@ -79,7 +77,13 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
                 switch (t.kind()) {
                     case STRING -> out.append(quoteString(t.value()));
                     case QUOTED_IDENTIFIER -> out.append(quoteIdentifier(columnsAnyCase.getOrDefault(t.value(), t.value())));
-                    case SYMBOL -> out.append(concatenation.at(i) ? "||" : t.text());
+                    case SYMBOL -> {
+                        String mixed = concatenation.mixedOperands(i);
+                        if (mixed != null) {
+                            return mixed;
+                        }
+                        out.append(concatenation.at(i) ? "||" : t.text());
+                    }
                     case WORD -> {
                         int next = nextSignificant(tokens, i);
                         boolean call = next >= 0 && next < to && tokens.get(next).isSymbol("(");

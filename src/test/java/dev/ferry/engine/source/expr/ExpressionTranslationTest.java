@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ExpressionTranslationTest {
     private static final Map<String, String> COLUMNS = Map.of("Qty", "qty", "Name", "name", "DeletedAt", "deleted_at");
+    private static final Map<String, String> TYPED_COLUMNS = Map.of("Code", "code", "Qty", "qty", "First", "first", "Last", "last");
+    private static final ColumnTypes TYPES = new ColumnTypes(java.util.Set.of("Code", "First", "Last"), java.util.Set.of("qty"));
     private final ExpressionTranslator tsql = new SqlServerDialect().expressionTranslator();
 
     @ParameterizedTest
@@ -58,6 +60,41 @@ class ExpressionTranslationTest {
     void decidesConcatenationFromOperandTypes(String source, String expected) {
         Map<String, String> columns = Map.of("First", "first", "Last", "last", "Qty", "qty", "Qty2", "qty2");
         Translation t = tsql.translate(source, columns, java.util.Set.of("First", "Last"));
+        assertThat(t.problem()).isNull();
+        assertThat(t.sql()).isEqualTo(expected);
+    }
+
+    /**
+     * Concatenation fix: int outranks varchar in T-SQL, so a string '+' a number adds there ('5' + 1 = 6); '||'
+     * would concatenate, so the expression is refused naming the construct. String + string stays '||',
+     * number + number stays '+'.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '^', quoteCharacter = '`', value = {
+            "[Code] + 1^'[Code] + 1'",
+            "([Code]+(1))^'[Code]+(1)'",
+            "'5' + [Qty]^''5' + [Qty]'",
+            "(N'5'+[Qty])^'N'5'+[Qty]'",
+            "[Code] + -1^'[Code] + -1'",
+            "([Qty]+(1))+[Code]^'([Qty]+(1))+[Code]'",
+            "[First] + len([Last])^'[First] + len([Last])'",
+            "[Code] + [Qty] * 2^'[Code] + [Qty]'"})
+    void refusesAStringPlusANumberWhichAddsInTsql(String source, String construct) {
+        Translation t = tsql.translate(source, TYPED_COLUMNS, TYPES);
+        assertThat(t.isOk()).as(source + " -> " + t.sql()).isFalse();
+        assertThat(t.problem()).isEqualTo(construct + " (a string '+' a number) adds in T-SQL, where PostgreSQL's || would concatenate");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '^', quoteCharacter = '`', value = {
+            "[First] + ' ' + [Last]^\"first\" || ' ' || \"last\"",
+            "(([First]+' ')+[Last])^((\"first\"||' ')||\"last\")",
+            "[Qty] + 1^\"qty\" + 1",
+            "([Qty]+(1))^(\"qty\"+(1))",
+            "'5' + 'x'^'5' || 'x'",
+            "[Code] + upper([First])^\"code\" || upper(\"first\")"})
+    void keepsStringPlusStringAndNumberPlusNumber(String source, String expected) {
+        Translation t = tsql.translate(source, TYPED_COLUMNS, TYPES);
         assertThat(t.problem()).isNull();
         assertThat(t.sql()).isEqualTo(expected);
     }
