@@ -24,17 +24,21 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
     private final SqlTokenizer tokenizer;
     private final Map<String, FunctionRule> functions;
     private final boolean passThroughUnknown;
+    private final boolean plusConcatenates;
 
     /**
      * @param functions          rules keyed by source function name, matched case-insensitively
      * @param passThroughUnknown keep unknown functions and words as written (PostgreSQL sources)
+     * @param plusConcatenates   the source's {@code +} joins strings (T-SQL); where it never does
+     *                           (PostgreSQL), {@code +} is kept as written, whatever its operands
      */
     public TokenExpressionTranslator(boolean bracketIdentifiers, Map<String, FunctionRule> functions,
-                                     boolean passThroughUnknown) {
+                                     boolean passThroughUnknown, boolean plusConcatenates) {
         this.tokenizer = new SqlTokenizer(bracketIdentifiers);
         this.functions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         this.functions.putAll(functions);
         this.passThroughUnknown = passThroughUnknown;
+        this.plusConcatenates = plusConcatenates;
     }
 
     @Override
@@ -78,11 +82,11 @@ public final class TokenExpressionTranslator implements ExpressionTranslator {
                     case STRING -> out.append(quoteString(t.value()));
                     case QUOTED_IDENTIFIER -> out.append(quoteIdentifier(columnsAnyCase.getOrDefault(t.value(), t.value())));
                     case SYMBOL -> {
-                        String mixed = concatenation.mixedOperands(i);
+                        String mixed = plusConcatenates ? concatenation.mixedOperands(i) : null;
                         if (mixed != null) {
                             return mixed;
                         }
-                        out.append(concatenation.at(i) ? "||" : t.text());
+                        out.append(plusConcatenates && concatenation.at(i) ? "||" : t.text());
                     }
                     case WORD -> {
                         int next = nextSignificant(tokens, i);

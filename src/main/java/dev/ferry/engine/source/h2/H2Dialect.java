@@ -47,7 +47,7 @@ public final class H2Dialect implements SourceDialect {
             Map.entry("replace", FunctionRule.rename("replace")));
 
     private final TypeMapper types = new H2TypeMapper();
-    private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, FUNCTIONS, false);
+    private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, FUNCTIONS, false, true);
 
     @Override
     public String product() {

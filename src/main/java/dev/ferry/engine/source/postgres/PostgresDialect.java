@@ -32,7 +32,7 @@ public final class PostgresDialect implements SourceDialect {
             + "FROM pg_database d WHERE d.datname = current_database()";
 
     private final TypeMapper types = new PostgresTypeMapper();
-    private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, Map.of(), true);
+    private final ExpressionTranslator expressions = new TokenExpressionTranslator(false, Map.of(), true, false);
 
     @Override
     public String product() {

@@ -38,6 +38,6 @@ final class SqlServerExpressions {
     }
 
     static ExpressionTranslator translator() {
-        return new TokenExpressionTranslator(true, FUNCTIONS, false);
+        return new TokenExpressionTranslator(true, FUNCTIONS, false, true);
     }
 }

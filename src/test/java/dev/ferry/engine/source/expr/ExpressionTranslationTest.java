@@ -128,6 +128,15 @@ class ExpressionTranslationTest {
         assertThat(pg.translate("date_trunc('day', now())", COLUMNS).sql()).isEqualTo("date_trunc('day', now())");
     }
 
+    /** PostgreSQL's '+' never joins strings: a PostgreSQL default adding an interval kept '+' (it became '||', text). */
+    @Test
+    void postgresPlusStaysPlusWhateverItsOperands() {
+        ExpressionTranslator pg = new PostgresDialect().expressionTranslator();
+        assertThat(pg.translate("(now() + '1 day'::interval)", COLUMNS).sql()).isEqualTo("(now() + '1 day'::interval)");
+        assertThat(pg.translate("('2020-01-01'::date + 1)", COLUMNS).sql()).isEqualTo("('2020-01-01'::date + 1)");
+        assertThat(pg.translate("(Qty + '1'::integer)", COLUMNS, TYPES).sql()).isEqualTo("(\"qty\" + '1'::integer)");
+    }
+
     @Test
     void stripsOnlyParenthesesAroundTheWholeExpression() {
         assertThat(Expressions.stripOuterParentheses("((0))")).isEqualTo("0");
