@@ -60,7 +60,11 @@ final class SyncCommand {
 
     /** The tables the migration of {@code config} plans from the source: the ones change capture covers. */
     static MigrationPlan plan(Sides sides, Endpoints.Config config, Connection source) throws Exception {
-        return new Planner(sides.dialect(), ConfigLoader.load(config.file)).plan(source, sides.sourceOption.url);
+        return plan(sides, ConfigLoader.load(config.file), source);
+    }
+
+    static MigrationPlan plan(Sides sides, MigrationConfig config, Connection source) throws Exception {
+        return new Planner(sides.dialect(), config).plan(source, sides.sourceOption.url);
     }
 
     @Command(name = "capture", mixinStandardHelpOptions = true, description = "Start capturing source changes (before ferry migrate).")
@@ -106,7 +110,7 @@ final class SyncCommand {
                 Supplier<Connection> t = tgt.connections(tp);
                 MigrationPlan plan;
                 try (Connection c = s.get()) {
-                    plan = new Planner(dialect, cfg).plan(c, sides.sourceOption.url);
+                    plan = plan(sides, cfg, c);
                 }
                 try (Connection c = t.get()) {
                     SyncState.requestStop(c, SYNC_ID, false);

@@ -154,15 +154,16 @@ public final class Journal {
         }
     }
 
+    private static final String SELECT_CHUNKS = "SELECT source_table, chunk_no, lower_bound, upper_bound, status, attempts, "
+            + "planned_rows, coalesce(rows, 0) FROM ferry.chunk WHERE run_id = ?";
+
     public static List<Chunk> chunks(Connection c, UUID run) {
         List<Chunk> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_table, chunk_no, lower_bound, upper_bound, status, attempts, "
-                + "planned_rows, coalesce(rows, 0) FROM ferry.chunk WHERE run_id = ? ORDER BY source_table, chunk_no")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CHUNKS + " ORDER BY source_table, chunk_no")) {
             ps.setObject(1, run);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ChunkRange range = new ChunkRange(parseTable(rs.getString(1)), rs.getInt(2), list(rs.getArray(3)), list(rs.getArray(4)));
-                    out.add(new Chunk(range, ChunkStatus.read(rs.getString(5)), rs.getInt(6), rs.getLong(7), rs.getLong(8)));
+                    out.add(chunkAt(rs));
                 }
             }
             return out;
@@ -171,11 +172,33 @@ public final class Journal {
         }
     }
 
+    private static Chunk chunkAt(ResultSet rs) throws SQLException {
+        ChunkRange range = new ChunkRange(parseTable(rs.getString(1)), rs.getInt(2), list(rs.getArray(3)), list(rs.getArray(4)));
+        return new Chunk(range, ChunkStatus.read(rs.getString(5)), rs.getInt(6), rs.getLong(7), rs.getLong(8));
+    }
+
+    /** The chunk's row alone (not every chunk of the run), locked until the transaction ends when {@code forUpdate}. */
+    private static Optional<Chunk> oneChunk(Connection c, UUID run, TableRef table, int number, boolean forUpdate)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CHUNKS + " AND source_table = ? AND chunk_no = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setObject(1, run);
+            ps.setString(2, tableKey(table));
+            ps.setInt(3, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(chunkAt(rs)) : Optional.empty();
+            }
+        }
+    }
+
     /** One chunk of a run, by table and number. */
     public static Chunk chunk(Connection c, UUID run, TableRef table, int number) {
-        return chunks(c, run).stream().filter(ch -> ch.range().table().equals(table) && ch.range().number() == number)
-                .findFirst().orElseThrow(() -> new FerryException(ErrorCode.COPY, "Unable to find chunk " + number + " of "
-                        + table + " in run " + run));
+        try {
+            return oneChunk(c, run, table, number, false).orElseThrow(() -> new FerryException(ErrorCode.COPY,
+                    "Unable to find chunk " + number + " of " + table + " in run " + run));
+        } catch (SQLException e) {
+            throw FerryException.fromSql(ErrorCode.COPY, "Unable to read the chunks of run " + run, e);
+        }
     }
 
     /**
@@ -185,18 +208,9 @@ public final class Journal {
      * review: with primary keys built after the load, no key would stop a second COPY of the rows).
      */
     public static Chunk lock(Connection c, UUID run, ChunkRange r) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, attempts, coalesce(planned_rows, 0), coalesce(rows, 0) "
-                + "FROM ferry.chunk WHERE run_id = ? AND source_table = ? AND chunk_no = ? FOR UPDATE")) {
-            ps.setObject(1, run);
-            ps.setString(2, tableKey(r.table()));
-            ps.setInt(3, r.number());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new FerryException(ErrorCode.COPY, "Unable to copy " + r + ": the journal holds no chunk " + r.number()
-                            + " of table " + r.table());
-                }
-                return new Chunk(r, ChunkStatus.read(rs.getString(1)), rs.getInt(2), rs.getLong(3), rs.getLong(4));
-            }
+        try {
+            return oneChunk(c, run, r.table(), r.number(), true).orElseThrow(() -> new FerryException(ErrorCode.COPY,
+                    "Unable to copy " + r + ": the journal holds no chunk " + r.number() + " of table " + r.table()));
         } catch (SQLException e) {
             throw FerryException.fromSql(ErrorCode.COPY, "Unable to lock " + r + " in the journal", e);
         }
